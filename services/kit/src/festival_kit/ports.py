@@ -1,0 +1,43 @@
+"""Every port of a local stack, derived from one base so two stacks can run side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Offsets from FESTIVAL_PORT_BASE. The gateway owns the base itself.
+_OFFSETS = {
+    "gateway": 0,
+    "registry": 1,
+    "intake": 2,
+    "media-inspection": 3,
+    "review": 4,
+    "scoring": 5,
+    "awards": 6,
+    "nats": 10,
+    "nats_monitor": 11,
+    "s3": 20,
+    "weed_master": 21,
+    "weed_master_grpc": 22,
+    "weed_volume": 23,
+    "weed_volume_grpc": 24,
+    "weed_filer": 25,
+    "weed_filer_grpc": 26,
+    "weed_s3_grpc": 27,
+    "weed_webdav": 28,
+    "weed_admin": 29,
+    "weed_metrics": 30,
+}
+
+
+@dataclass(frozen=True)
+class Ports:
+    """The ports of one stack; `Ports(8000).of("intake")` is intake's gRPC port."""
+
+    base: int = 8000
+
+    def of(self, name: str) -> int:
+        return self.base + _OFFSETS[name]
+
+    @property
+    def span(self) -> int:
+        return max(_OFFSETS.values()) + 1

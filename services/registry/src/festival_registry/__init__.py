@@ -1,0 +1,1 @@
+"""festival_registry."""
