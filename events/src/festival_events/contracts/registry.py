@@ -1,0 +1,127 @@
+"""Events of the registry service: editions and their phases, regions, schools, accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from festival_events.contracts import Contract
+
+Role = Literal["student", "school_admin", "region_admin", "province_admin", "judge", "auditor"]
+
+
+class Category(BaseModel):
+    """A category of work and its duration limit."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    code: str
+    name_zh: str
+    name_en: str
+    max_duration_s: int = Field(gt=0)
+
+
+class TeamLimits(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    min_creators: int = 1
+    max_creators: int
+    max_advisors: int
+
+
+class FileLimit(BaseModel):
+    """What one file slot accepts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    required: bool
+    max_bytes: int = Field(gt=0)
+    kinds: list[str]
+    width: int | None = None
+    height: int | None = None
+
+
+class EditionRules(BaseModel):
+    """Everything the notice fixes for one edition, as configuration (dates are aware datetimes)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    code: str
+    name_zh: str
+    name_en: str
+    timezone: str
+    categories: list[Category]
+    themes: list[str]
+    team: TeamLimits
+    window_opens: datetime
+    window_closes: datetime
+    region_deadline: datetime
+    files: dict[str, FileLimit]
+    media: dict[str, object]
+    award_ratios: dict[str, float]
+
+    def category(self, code: str) -> Category | None:
+        return next((c for c in self.categories if c.code == code), None)
+
+
+class EditionConfigured(Contract):
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "EditionConfigured"
+    rules: EditionRules
+
+
+class _Phase(Contract):
+    service: ClassVar[str] = "registry"
+    edition: str
+    at: datetime
+
+
+class SubmissionWindowOpened(_Phase):
+    type: ClassVar[str] = "SubmissionWindowOpened"
+
+
+class SubmissionWindowClosed(_Phase):
+    type: ClassVar[str] = "SubmissionWindowClosed"
+
+
+class RegionDeadlinePassed(_Phase):
+    type: ClassVar[str] = "RegionDeadlinePassed"
+
+
+class RegionRegistered(Contract):
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "RegionRegistered"
+    code: str
+    name_zh: str
+    name_en: str
+
+
+class SchoolRegistered(Contract):
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "SchoolRegistered"
+    name: str
+    region_id: str
+
+
+class AccountOpened(Contract):
+    """An account; its password hash stays in the registry's store and never reaches the log."""
+
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "AccountOpened"
+    username: str
+    display_name: str
+    role: Role
+    region_id: str | None = None
+    school_id: str | None = None
+    active: bool
+
+
+class SchoolAdminApproved(Contract):
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "SchoolAdminApproved"
+    approved_by: str
+
+
+class SchoolAdminRefused(Contract):
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "SchoolAdminRefused"
+    refused_by: str
+    reason: str

@@ -1,0 +1,209 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Creator(_message.Message):
+    __slots__ = ("name", "grade", "school")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    grade: str
+    school: str
+    def __init__(self, name: _Optional[str] = ..., grade: _Optional[str] = ..., school: _Optional[str] = ...) -> None: ...
+
+class Advisor(_message.Message):
+    __slots__ = ("name", "school", "phone")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    school: str
+    phone: str
+    def __init__(self, name: _Optional[str] = ..., school: _Optional[str] = ..., phone: _Optional[str] = ...) -> None: ...
+
+class Draft(_message.Message):
+    __slots__ = ("title", "category", "theme", "synopsis", "creators", "advisors")
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    THEME_FIELD_NUMBER: _ClassVar[int]
+    SYNOPSIS_FIELD_NUMBER: _ClassVar[int]
+    CREATORS_FIELD_NUMBER: _ClassVar[int]
+    ADVISORS_FIELD_NUMBER: _ClassVar[int]
+    title: str
+    category: str
+    theme: str
+    synopsis: str
+    creators: _containers.RepeatedCompositeFieldContainer[Creator]
+    advisors: _containers.RepeatedCompositeFieldContainer[Advisor]
+    def __init__(self, title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ...) -> None: ...
+
+class CreateDraftRequest(_message.Message):
+    __slots__ = ("student_id", "school_id", "draft")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DRAFT_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    school_id: str
+    draft: Draft
+    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ...) -> None: ...
+
+class EditDraftRequest(_message.Message):
+    __slots__ = ("submission_id", "draft")
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    DRAFT_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    draft: Draft
+    def __init__(self, submission_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ...) -> None: ...
+
+class GetSubmissionRequest(_message.Message):
+    __slots__ = ("submission_id",)
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    def __init__(self, submission_id: _Optional[str] = ...) -> None: ...
+
+class ListSubmissionsRequest(_message.Message):
+    __slots__ = ("student_id", "school_id", "region_id", "status")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    school_id: str
+    region_id: str
+    status: str
+    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class FileRecord(_message.Message):
+    __slots__ = ("slot", "filename", "size", "kind", "object_key")
+    SLOT_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    OBJECT_KEY_FIELD_NUMBER: _ClassVar[int]
+    slot: str
+    filename: str
+    size: int
+    kind: str
+    object_key: str
+    def __init__(self, slot: _Optional[str] = ..., filename: _Optional[str] = ..., size: _Optional[int] = ..., kind: _Optional[str] = ..., object_key: _Optional[str] = ...) -> None: ...
+
+class Submission(_message.Message):
+    __slots__ = ("id", "edition", "student_id", "school_id", "region_id", "draft", "status", "version", "team_frozen", "files", "missing_slots", "created_at", "updated_at", "return_reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    DRAFT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    TEAM_FROZEN_FIELD_NUMBER: _ClassVar[int]
+    FILES_FIELD_NUMBER: _ClassVar[int]
+    MISSING_SLOTS_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    RETURN_REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    edition: str
+    student_id: str
+    school_id: str
+    region_id: str
+    draft: Draft
+    status: str
+    version: int
+    team_frozen: bool
+    files: _containers.RepeatedCompositeFieldContainer[FileRecord]
+    missing_slots: _containers.RepeatedScalarFieldContainer[str]
+    created_at: str
+    updated_at: str
+    return_reason: str
+    def __init__(self, id: _Optional[str] = ..., edition: _Optional[str] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., team_frozen: _Optional[bool] = ..., files: _Optional[_Iterable[_Union[FileRecord, _Mapping]]] = ..., missing_slots: _Optional[_Iterable[str]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., return_reason: _Optional[str] = ...) -> None: ...
+
+class SubmissionList(_message.Message):
+    __slots__ = ("submissions",)
+    SUBMISSIONS_FIELD_NUMBER: _ClassVar[int]
+    submissions: _containers.RepeatedCompositeFieldContainer[Submission]
+    def __init__(self, submissions: _Optional[_Iterable[_Union[Submission, _Mapping]]] = ...) -> None: ...
+
+class StartUploadRequest(_message.Message):
+    __slots__ = ("submission_id", "slot", "filename", "size")
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    SLOT_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    slot: str
+    filename: str
+    size: int
+    def __init__(self, submission_id: _Optional[str] = ..., slot: _Optional[str] = ..., filename: _Optional[str] = ..., size: _Optional[int] = ...) -> None: ...
+
+class UploadPart(_message.Message):
+    __slots__ = ("part_number", "url")
+    PART_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    part_number: int
+    url: str
+    def __init__(self, part_number: _Optional[int] = ..., url: _Optional[str] = ...) -> None: ...
+
+class UploadTicket(_message.Message):
+    __slots__ = ("upload_id", "slot", "multipart", "url", "parts", "part_size", "expires_at")
+    UPLOAD_ID_FIELD_NUMBER: _ClassVar[int]
+    SLOT_FIELD_NUMBER: _ClassVar[int]
+    MULTIPART_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    PARTS_FIELD_NUMBER: _ClassVar[int]
+    PART_SIZE_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    upload_id: str
+    slot: str
+    multipart: bool
+    url: str
+    parts: _containers.RepeatedCompositeFieldContainer[UploadPart]
+    part_size: int
+    expires_at: str
+    def __init__(self, upload_id: _Optional[str] = ..., slot: _Optional[str] = ..., multipart: _Optional[bool] = ..., url: _Optional[str] = ..., parts: _Optional[_Iterable[_Union[UploadPart, _Mapping]]] = ..., part_size: _Optional[int] = ..., expires_at: _Optional[str] = ...) -> None: ...
+
+class CompletedPart(_message.Message):
+    __slots__ = ("part_number", "etag")
+    PART_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    part_number: int
+    etag: str
+    def __init__(self, part_number: _Optional[int] = ..., etag: _Optional[str] = ...) -> None: ...
+
+class ConfirmUploadRequest(_message.Message):
+    __slots__ = ("submission_id", "upload_id", "parts")
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_ID_FIELD_NUMBER: _ClassVar[int]
+    PARTS_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    upload_id: str
+    parts: _containers.RepeatedCompositeFieldContainer[CompletedPart]
+    def __init__(self, submission_id: _Optional[str] = ..., upload_id: _Optional[str] = ..., parts: _Optional[_Iterable[_Union[CompletedPart, _Mapping]]] = ...) -> None: ...
+
+class RenderFormRequest(_message.Message):
+    __slots__ = ("submission_id", "form")
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    FORM_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    form: str
+    def __init__(self, submission_id: _Optional[str] = ..., form: _Optional[str] = ...) -> None: ...
+
+class Form(_message.Message):
+    __slots__ = ("filename", "pdf")
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    PDF_FIELD_NUMBER: _ClassVar[int]
+    filename: str
+    pdf: bytes
+    def __init__(self, filename: _Optional[str] = ..., pdf: _Optional[bytes] = ...) -> None: ...
+
+class SubmitRequest(_message.Message):
+    __slots__ = ("submission_id",)
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    def __init__(self, submission_id: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,40 @@
+"""Base of every service's eventsourcing application: process recorder, tracked saves, envelopes."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing.persistence import ProcessRecorder, Tracking
+
+from festival_events.envelope import Envelope
+from festival_kit.aggregate import envelope_of
+
+
+class FestivalApplication(Application):
+    """A service's event store; it can also record which log messages it has processed."""
+
+    SERVICE: ClassVar[str]
+
+    def construct_recorder(self) -> ProcessRecorder:
+        return self.factory.process_recorder()
+
+    def processed(self, consumer: str, stream_sequence: int) -> bool:
+        """True when this consumer already processed that stream sequence (or a later one)."""
+        return self.recorder.has_tracking_id(consumer, stream_sequence)
+
+    def save_tracked(self, consumer: str, stream_sequence: int, *aggregates: Any) -> None:
+        """Store the aggregates' new events and the consumer's position in one transaction."""
+        processing = ProcessingEvent(Tracking(application_name=consumer, notification_id=stream_sequence))
+        processing.collect_events(*aggregates)
+        self._record(processing)
+
+    def envelopes(self, after: int, limit: int) -> list[tuple[int, Envelope]]:
+        """Stored events after a notification id, as (notification id, envelope), in store order."""
+        notifications = self.recorder.select_notifications(start=after + 1, limit=limit)
+        return [
+            (n.id, envelope_of(self.mapper.to_domain_event(n), self.SERVICE)) for n in notifications
+        ]
+
+    def max_notification_id(self) -> int:
+        return self.recorder.max_notification_id() or 0

@@ -1,0 +1,66 @@
+"""One service process: its gRPC server, its relay to FESTIVAL, its consumers, until SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+
+import grpc
+import nats
+import structlog
+from faststream.nats import NatsBroker
+
+from festival_kit import consumer, jetstream, logs
+from festival_kit.application import FestivalApplication
+from festival_kit.relay import Relay
+from festival_kit.rpc import start_server
+from festival_kit.settings import Settings
+
+log = structlog.get_logger()
+Background = Callable[[asyncio.Event], Awaitable[None]]
+
+
+class ServiceRuntime:
+    """Wires a service's application to the platform; the service only says what it serves and hears."""
+
+    def __init__(self, app: FestivalApplication, settings: Settings | None = None):
+        self.app, self.settings = app, settings or Settings()
+        self.broker = NatsBroker(self.settings.nats(), logger=None)
+        self._register: list[Callable[[grpc.aio.Server], None]] = []
+        self._names: list[str] = []
+        self._background: list[Background] = []
+        self.stop_event = asyncio.Event()
+
+    def serve(self, register: Callable[[grpc.aio.Server], None], full_name: str) -> None:
+        self._register.append(register)
+        self._names.append(full_name)
+
+    def consume(self, durable: str, subjects: list[str], handlers: dict[str, consumer.Handler]) -> None:
+        consumer.subscribe(self.broker, self.app, durable, subjects, handlers)
+
+    def background(self, task: Background) -> None:
+        self._background.append(task)
+
+    async def run(self) -> None:
+        """Start everything, then wait for SIGTERM or SIGINT and stop in reverse order."""
+        logs.configure(self.app.SERVICE)
+        nc = await nats.connect(self.settings.nats(), name=self.app.SERVICE, max_reconnect_attempts=-1)
+        js = nc.jetstream()
+        await jetstream.ensure_stream(js)
+        address = self.settings.grpc_address(self.app.SERVICE)
+        server, _ = await start_server(address, self._register, self._names)
+        await self.broker.start()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop_event.set)
+        tasks = [asyncio.create_task(Relay(self.app, js).run(self.stop_event))]
+        tasks += [asyncio.create_task(task(self.stop_event)) for task in self._background]
+        log.info("service.started", grpc=address)
+        await self.stop_event.wait()
+        log.info("service.stopping")
+        await server.stop(grace=2)
+        await self.broker.stop()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await nc.drain()
+        self.app.close()

@@ -1,0 +1,49 @@
+"""Where a service finds its store, the log, object storage and its peers: all from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from festival_kit.ports import Ports
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One process's view of the platform; every field has a local-stack default."""
+
+    data_dir: Path = field(default_factory=lambda: Path(os.environ.get("FESTIVAL_DATA_DIR", "var")))
+    ports: Ports = field(default_factory=lambda: Ports(int(os.environ.get("FESTIVAL_PORT_BASE", "8000"))))
+    store: str = field(default_factory=lambda: os.environ.get("FESTIVAL_STORE", "sqlite"))
+    nats_url: str = field(default_factory=lambda: os.environ.get("NATS_URL", ""))
+    s3_endpoint: str = field(default_factory=lambda: os.environ.get("S3_ENDPOINT", ""))
+    s3_public_endpoint: str = field(default_factory=lambda: os.environ.get("S3_PUBLIC_ENDPOINT", ""))
+    s3_access_key: str = field(default_factory=lambda: os.environ.get("S3_ACCESS_KEY", ""))
+    s3_secret_key: str = field(default_factory=lambda: os.environ.get("S3_SECRET_KEY", ""))
+    s3_bucket: str = field(default_factory=lambda: os.environ.get("S3_BUCKET", "festival"))
+    grpc_host: str = field(default_factory=lambda: os.environ.get("FESTIVAL_GRPC_HOST", "127.0.0.1"))
+
+    def nats(self) -> str:
+        return self.nats_url or f"nats://127.0.0.1:{self.ports.of('nats')}"
+
+    def grpc_address(self, service: str) -> str:
+        """Where a service's gRPC server listens (`<SERVICE>_GRPC` overrides, as in compose)."""
+        override = os.environ.get(f"{service.upper().replace('-', '_')}_GRPC")
+        return override or f"{self.grpc_host}:{self.ports.of(service)}"
+
+    def store_env(self, service: str) -> dict[str, str]:
+        """The eventsourcing configuration of a service's own event store."""
+        if self.store == "postgres":
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.postgres",
+                "POSTGRES_DBNAME": os.environ.get("POSTGRES_DBNAME", "festival"),
+                "POSTGRES_HOST": os.environ.get("POSTGRES_HOST", "127.0.0.1"),
+                "POSTGRES_PORT": os.environ.get("POSTGRES_PORT", "5432"),
+                "POSTGRES_USER": os.environ.get("POSTGRES_USER", "postgres"),
+                "POSTGRES_PASSWORD": os.environ.get("POSTGRES_PASSWORD", ""),
+                "POSTGRES_SCHEMA": service.replace("-", "_"),
+            }
+        folder = self.data_dir / service
+        folder.mkdir(parents=True, exist_ok=True)
+        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(folder / "events.sqlite")}
