@@ -46,9 +46,13 @@ class Relay:
         for _, env in batch:
             await self.publish(env)
         if batch:
-            await (await self._kv()).put(self.key, str(batch[-1][0]).encode())
-            self._after = batch[-1][0]
+            await self.record(batch[-1][0])
         return len(batch)
+
+    async def record(self, position: int) -> None:
+        """Remember that everything up to this notification id is on the stream."""
+        await (await self._kv()).put(self.key, str(position).encode())
+        self._after = position
 
     async def publish(self, env) -> None:
         headers = {

@@ -1,0 +1,94 @@
+"""A durable consumer records each stream sequence with its own events; redelivery changes nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import nats
+import pytest
+from faststream.nats import NatsBroker
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from relay_model import TALLY_ID, CounterApp, TallyApp, count_handler, fill, sqlite_env  # noqa: E402
+
+from festival_cli.infra import start_nats  # noqa: E402
+from festival_kit import consumer, jetstream  # noqa: E402
+from festival_kit.relay import Relay  # noqa: E402
+
+DURABLE = "tally"
+
+
+@pytest.fixture
+def own_nats(tmp_path, fresh_ports):
+    with start_nats(tmp_path / "nats", fresh_ports()) as server:
+        yield server
+
+
+async def publish_counters(url: str, app: CounterApp) -> None:
+    nc = await nats.connect(url)
+    js = nc.jetstream()
+    await jetstream.ensure_stream(js)
+    relay = Relay(app, js)
+    while await relay.pump():
+        pass
+    await nc.close()
+
+
+async def consume_until(url: str, tally_app: TallyApp, done, timeout: float = 30.0) -> None:
+    broker = NatsBroker(url, logger=None)
+    consumer.subscribe(broker, tally_app, DURABLE, ["festival.relaytest.>"], count_handler(tally_app))
+    await broker.start()
+    try:
+        async with asyncio.timeout(timeout):
+            while not done():
+                await asyncio.sleep(0.05)
+    finally:
+        await broker.stop()
+
+
+async def test_redelivered_message_changes_nothing(tmp_path, own_nats):
+    counters = CounterApp(env=sqlite_env(tmp_path / "counters.sqlite"))
+    fill(counters, counters=2, increments=5)  # 2 opened + 10 increments = 12 messages
+    await publish_counters(own_nats.url, counters)
+    tallies = TallyApp(env=sqlite_env(tmp_path / "tally.sqlite"))
+
+    # The consumer commits its events and position, then dies before acknowledging: twice, on two messages.
+    real_save, crashes = tallies.save_tracked, []
+
+    def save_then_crash(name, seq, *aggregates):
+        real_save(name, seq, *aggregates)
+        if seq in (4, 9) and seq not in crashes:
+            crashes.append(seq)
+            raise ConnectionError("crashed before the ack")
+
+    tallies.save_tracked = save_then_crash
+    deliveries: list[int] = []
+    real_processed = tallies.processed
+    tallies.processed = lambda name, seq: deliveries.append(seq) or real_processed(name, seq)
+    await consume_until(own_nats.url, tallies, lambda: deliveries.count(9) == 2 and 12 in deliveries)
+    await asyncio.sleep(0.5)  # let any further redelivery arrive
+
+    tally = tallies.repository.get(TALLY_ID)
+    assert crashes == [4, 9]
+    assert deliveries.count(4) == deliveries.count(9) == 2  # both were redelivered after the crash ...
+    assert tally.seen == 10  # ... and each increment still counted once
+    assert tally.total == 2 * sum(range(1, 6))
+
+
+async def test_a_restarted_consumer_resumes_where_it_stopped(tmp_path, own_nats):
+    counters = CounterApp(env=sqlite_env(tmp_path / "counters.sqlite"))
+    items = fill(counters, counters=1, increments=3)
+    await publish_counters(own_nats.url, counters)
+    tallies = TallyApp(env=sqlite_env(tmp_path / "tally.sqlite"))
+    await consume_until(own_nats.url, tallies, lambda: tallies.recorder.max_tracking_id(DURABLE) == 4)
+
+    items[0].increment(100)
+    counters.save(*items)
+    await publish_counters(own_nats.url, counters)
+    reopened = TallyApp(env=sqlite_env(tmp_path / "tally.sqlite"))
+    await consume_until(own_nats.url, reopened, lambda: reopened.recorder.max_tracking_id(DURABLE) == 5)
+
+    tally = reopened.repository.get(TALLY_ID)
+    assert (tally.seen, tally.total) == (4, 1 + 2 + 3 + 100)
