@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import structlog
+from faststream import AckPolicy as Acknowledge
 from faststream.nats import ConsumerConfig, JStream, NatsBroker, NatsMessage, PullSub
 from nats.js.api import AckPolicy, DeliverPolicy
 
@@ -24,6 +25,7 @@ log = structlog.get_logger()
 # A handler turns one event into the aggregates it changed (their pending events get saved).
 Handler = Callable[[Envelope], Iterable[Any]]
 
+RETRY_DELAY_S = 0.5
 FESTIVAL = JStream(name=STREAM, subjects=["festival.>"], declare=False, duplicate_window=DUPLICATE_WINDOW_S)
 
 
@@ -69,7 +71,15 @@ def subscribe(
     )
 
     @broker.subscriber(
-        "", stream=FESTIVAL, durable=durable, config=config, pull_sub=PullSub(batch_size=1, timeout=1.0)
+        "", stream=FESTIVAL, durable=durable, config=config, ack_policy=Acknowledge.MANUAL,
+        pull_sub=PullSub(batch_size=1, timeout=1.0),
     )
     async def on_event(msg: NatsMessage) -> None:
-        handle_tracked(app, durable, handlers, msg)
+        # Acknowledge only what is stored; anything else comes back after a pause, never dropped.
+        try:
+            handle_tracked(app, durable, handlers, msg)
+        except Exception:
+            log.exception("consumer.failed", consumer=durable)
+            await msg.nack(delay=RETRY_DELAY_S)
+            return
+        await msg.ack()
