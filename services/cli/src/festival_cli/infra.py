@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -15,10 +16,15 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Self
 
 from festival_kit.ports import Ports
 
 LOOPBACK = "127.0.0.1"
+
+# Fatal lines in the logs: glog's (weed) "F1127 ...", nats-server's "[FTL]", a Go panic.
+_FATAL = re.compile(r"^F\d{4} |\[FTL\]|^panic: ")
+_RUN_HEADER = "\n==== festival start "
 
 # Every child still running when the interpreter exits is stopped, so a crashed `festival up` or test
 # session does not leave servers holding the ports.
@@ -55,10 +61,14 @@ class Managed:
         return self.proc.returncode
 
     def log_tail(self, lines: int = 30) -> str:
+        """The last lines of the log, after its fatal ones (a Go panic's stack trace can bury the cause)."""
         try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+            text = self.log_path.read_text(errors="replace")
         except OSError:
             return "(no log)"
+        text = text.rsplit(_RUN_HEADER, 1)[-1].splitlines()  # this run only
+        fatal = [line for line in text if _FATAL.search(line)]
+        return "\n".join([*fatal[-3:], "...", *text[-lines:]] if fatal else text[-lines:])
 
     def _signal_group(self, sig: signal.Signals) -> None:
         try:
@@ -66,11 +76,12 @@ class Managed:
         except ProcessLookupError:
             pass
 
-    def _wait_ready(self, check: Callable[[], bool], timeout: float, what: str) -> None:
+    def wait_ready(self, check: Callable[[], bool], timeout: float, what: str) -> None:
         """Poll `check` until true; stop the child and raise StartError if it dies or times out."""
         deadline = time.monotonic() + timeout
         while True:
             if not self.running:
+                self.stop()  # reap it, and forget it
                 raise StartError(
                     f"{self.name} exited with code {self.proc.returncode} before {what}; "
                     f"log {self.log_path}:\n{self.log_tail()}"
@@ -84,7 +95,7 @@ class Managed:
                 )
             time.sleep(0.1)
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -106,16 +117,26 @@ class NatsServer(Managed):
 class S3Server(Managed):
     """SeaweedFS serving S3 at `endpoint` ("host:port", plain HTTP) for one generated identity."""
 
-    def __init__(self, proc: subprocess.Popen, log_path: Path, endpoint: str, access_key: str, secret_key: str):
+    def __init__(self, proc: subprocess.Popen, log_path: Path, ports: Ports, access_key: str, secret_key: str):
         super().__init__("weed", proc, log_path)
-        self.endpoint = endpoint
+        self.endpoint = f"{LOOPBACK}:{ports.of('s3')}"
         self.access_key = access_key
         self.secret_key = secret_key
+        self._ports = ports
 
     def stop(self, timeout: float = 5.0) -> int:
-        # On SIGTERM the filer waits 15 s for the S3 gateway's metadata stream before it gives up; by then the
-        # volume server and the filer store have been closed for long, so a shorter wait loses nothing.
-        return super().stop(timeout)
+        # On SIGTERM weed's filer waits 15 s for the S3 gateway's metadata stream to end before it gives up.
+        # The volume server has stopped within a second, and the filer's leveldb journals every change as
+        # it is made, so killing the rest after 5 s loses nothing (the restart test checks it).
+        code = super().stop(timeout)
+        # weed puts a unix socket per gRPC port in /tmp (names fixed, not configurable) and a killed weed
+        # leaves them behind; a later weed on the same port replaces them, but they pile up.
+        ours = range(self._ports.base, self._ports.base + self._ports.span)
+        for sock in Path("/tmp").glob("seaweedfs-*.sock"):
+            port = sock.stem.rpartition("-")[2]
+            if port.isdigit() and int(port) in ours and sock.is_socket() and sock.stat().st_uid == os.getuid():
+                sock.unlink(missing_ok=True)
+        return code
 
 
 def _binary(name: str) -> str:
@@ -129,15 +150,18 @@ def _binary(name: str) -> str:
     return found
 
 
-def _spawn(args: list[str], log_path: Path) -> subprocess.Popen:
+def spawn(args: list[str], log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start `args` in a new session, stdout and stderr appended to `log_path`; `env` replaces the environment."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:  # append: a restart keeps the previous run's log
+        log.write(f"{_RUN_HEADER}{time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(args)}\n".encode())
+        log.flush()
         return subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env
         )
 
 
-def _http_status(url: str) -> int | None:
+def http_status(url: str) -> int | None:
     """The HTTP status of a GET, None when nothing answers."""
     try:
         with urllib.request.urlopen(url, timeout=1) as response:
@@ -161,7 +185,7 @@ def start_nats(data_dir: Path, ports: Ports, timeout: float = 20.0) -> NatsServe
     store.mkdir(parents=True, exist_ok=True)
     port, monitor = ports.of("nats"), ports.of("nats_monitor")
     config = store / "nats-server.conf"
-    # sync_interval: always fsyncs every write before the ack (DESIGN: lazy fsync loses acked writes on power loss).
+    # sync_interval: always fsyncs each write before acking it: the lazy default loses acked writes on power loss.
     config.write_text(
         f"listen: {LOOPBACK}:{port}\n"
         f"http: {LOOPBACK}:{monitor}\n"
@@ -171,10 +195,10 @@ def start_nats(data_dir: Path, ports: Ports, timeout: float = 20.0) -> NatsServe
         "}\n"
     )
     log_path = data_dir / "logs" / "nats-server.log"
-    proc = _spawn([_binary("nats-server"), "-c", str(config)], log_path)
+    proc = spawn([_binary("nats-server"), "-c", str(config)], log_path)
     server = NatsServer(proc, log_path, port, monitor)
     healthz = f"{server.monitor_url}/healthz?js-enabled-only=true"
-    server._wait_ready(lambda: _http_status(healthz) == 200, timeout, "JetStream healthz")
+    server.wait_ready(lambda: http_status(healthz) == 200, timeout, "JetStream healthz")
     return server
 
 
@@ -222,15 +246,15 @@ def start_s3(data_dir: Path, ports: Ports, timeout: float = 60.0) -> S3Server:
     (data_dir / "s3").mkdir(parents=True, exist_ok=True)
     identities, access_key, secret_key = _s3_identity(data_dir)
     log_path = data_dir / "logs" / "weed.log"
-    proc = _spawn(_weed_args(data_dir, ports, identities), log_path)
-    endpoint = f"{LOOPBACK}:{ports.of('s3')}"
-    server = S3Server(proc, log_path, endpoint, access_key, secret_key)
+    proc = spawn(_weed_args(data_dir, ports, identities), log_path)
+    server = S3Server(proc, log_path, ports, access_key, secret_key)
+    endpoint = server.endpoint
     master = f"http://{LOOPBACK}:{ports.of('weed_master')}"
 
     def ready() -> bool:
         # An anonymous request refused (403) means the gateway is up with authentication on; a volume
         # server registered with the master means the first write will find somewhere to go.
-        if _http_status(f"http://{endpoint}/") != 403:
+        if http_status(f"http://{endpoint}/") != 403:
             return False
         try:
             with urllib.request.urlopen(f"{master}/dir/status", timeout=1) as response:
@@ -239,7 +263,7 @@ def start_s3(data_dir: Path, ports: Ports, timeout: float = 60.0) -> S3Server:
             return False
         return any(rack.get("DataNodes") for dc in topology.get("DataCenters") or [] for rack in dc["Racks"] or [])
 
-    server._wait_ready(ready, timeout, "S3 refusing anonymous requests and a volume server registered")
+    server.wait_ready(ready, timeout, "S3 refusing anonymous requests and a volume server registered")
     return server
 
 

@@ -57,7 +57,7 @@ def service_env(settings: Settings, data_dir: Path, nats: infra.NatsServer, s3: 
 def start_service(name: str, env: dict, data_dir: Path) -> infra.Managed:
     module = "festival_" + name.replace("-", "_")
     log_path = data_dir / "logs" / f"{name}.log"
-    return infra.Managed(name, infra._spawn([sys.executable, "-m", module], log_path, env=env), log_path)
+    return infra.Managed(name, infra.spawn([sys.executable, "-m", module], log_path, env=env), log_path)
 
 
 def grpc_serving(address: str) -> bool:
@@ -69,13 +69,13 @@ def grpc_serving(address: str) -> bool:
         return False
 
 
-def wait_ready(proc: infra.Managed, settings: Settings, timeout: float = 60.0) -> None:
+def wait_serving(proc: infra.Managed, settings: Settings, timeout: float = 60.0) -> None:
     if proc.name == "gateway":
         url = f"http://127.0.0.1:{settings.ports.of('gateway')}/health"
-        proc._wait_ready(lambda: infra._http_status(url) == 200, timeout, "gateway /health")
+        proc.wait_ready(lambda: infra.http_status(url) == 200, timeout, "gateway /health")
     else:
         address = f"127.0.0.1:{settings.ports.of(proc.name)}"
-        proc._wait_ready(lambda: grpc_serving(address), timeout, "gRPC health SERVING")
+        proc.wait_ready(lambda: grpc_serving(address), timeout, "gRPC health SERVING")
 
 
 def banner(settings: Settings, s3: infra.S3Server, data_dir: Path) -> str:
@@ -111,7 +111,7 @@ def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -
         for name in SERVICES:
             proc = start_service(name, env, data_dir)
             started.append(proc)
-            wait_ready(proc, settings)
+            wait_serving(proc, settings)
         print(banner(settings, s3, data_dir), flush=True)
         return watch(started, stop)
     except infra.StartError as failure:

@@ -53,8 +53,10 @@ def _meta(prev_hash: str, edition: str) -> dict[str, Any]:
 
 
 def event_type(event: Any) -> str:
-    """`Submission.Submitted` is published as `SubmissionSubmitted`."""
-    return type(event).__qualname__.replace(".", "")
+    """`Submission.Submitted` is published as `SubmissionSubmitted`, unless its class sets `PUBLISHED_AS`."""
+    # An aggregate may record an event whose contract is named for what it is about, not for the
+    # aggregate: `Edition.SubmissionWindowOpened` is published as `SubmissionWindowOpened`.
+    return getattr(type(event), "PUBLISHED_AS", "") or type(event).__qualname__.replace(".", "")
 
 
 def payload_of(event: Any) -> dict[str, Any]:

@@ -35,7 +35,7 @@ class Settings:
     def store_env(self, service: str) -> dict[str, str]:
         """The eventsourcing configuration of a service's own event store."""
         if self.store == "postgres":
-            return {
+            env = {
                 "PERSISTENCE_MODULE": "eventsourcing.postgres",
                 "POSTGRES_DBNAME": os.environ.get("POSTGRES_DBNAME", "festival"),
                 "POSTGRES_HOST": os.environ.get("POSTGRES_HOST", "127.0.0.1"),
@@ -44,6 +44,20 @@ class Settings:
                 "POSTGRES_PASSWORD": os.environ.get("POSTGRES_PASSWORD", ""),
                 "POSTGRES_SCHEMA": service.replace("-", "_"),
             }
+            ensure_schema(env)
+            return env
         folder = self.data_dir / service
         folder.mkdir(parents=True, exist_ok=True)
         return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(folder / "events.sqlite")}
+
+
+def ensure_schema(env: dict[str, str]) -> None:
+    """eventsourcing creates its tables but not the schema they live in: one schema per service."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"] or None, autocommit=True,
+    ) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(env["POSTGRES_SCHEMA"])))
