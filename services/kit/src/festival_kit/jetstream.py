@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from nats.js import JetStreamContext
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
 
@@ -25,7 +27,13 @@ def stream_config() -> StreamConfig:
         max_bytes=-1,
         max_age=0,
         duplicate_window=DUPLICATE_WINDOW_S,
+        num_replicas=replicas(),
     )
+
+
+def replicas() -> int:
+    """How many NATS nodes keep a copy (FESTIVAL_STREAM_REPLICAS: 3 on the compose cluster, 1 locally)."""
+    return int(os.environ.get("FESTIVAL_STREAM_REPLICAS", "1"))
 
 
 async def ensure_stream(js: JetStreamContext) -> None:
@@ -43,4 +51,4 @@ async def positions(js: JetStreamContext):
     try:
         return await js.key_value(POSITIONS_BUCKET)
     except Exception:  # noqa: BLE001 - bucket not found: create it
-        return await js.create_key_value(bucket=POSITIONS_BUCKET, history=1)
+        return await js.create_key_value(bucket=POSITIONS_BUCKET, history=1, replicas=replicas())

@@ -45,10 +45,10 @@ class ServiceRuntime:
     async def run(self) -> None:
         """Start everything, then wait for SIGTERM or SIGINT and stop in reverse order."""
         logs.configure(self.app.SERVICE)
-        nc = await nats.connect(self.settings.nats(), name=self.app.SERVICE, max_reconnect_attempts=-1)
+        nc = await nats.connect(servers=self.settings.nats(), name=self.app.SERVICE, max_reconnect_attempts=-1)
         js = nc.jetstream()
         await jetstream.ensure_stream(js)
-        address = self.settings.grpc_address(self.app.SERVICE)
+        address = self.settings.grpc_listen_address(self.app.SERVICE)
         server, _ = await start_server(address, self._register, self._names)
         await self.broker.start()
         loop = asyncio.get_running_loop()

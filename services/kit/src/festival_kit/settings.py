@@ -24,13 +24,19 @@ class Settings:
     s3_bucket: str = field(default_factory=lambda: os.environ.get("S3_BUCKET", "festival"))
     grpc_host: str = field(default_factory=lambda: os.environ.get("FESTIVAL_GRPC_HOST", "127.0.0.1"))
 
-    def nats(self) -> str:
-        return self.nats_url or f"nats://127.0.0.1:{self.ports.of('nats')}"
+    def nats(self) -> list[str]:
+        """Every NATS server to try (NATS_URL may list a cluster's, comma-separated)."""
+        urls = [u.strip() for u in self.nats_url.split(",") if u.strip()]
+        return urls or [f"nats://127.0.0.1:{self.ports.of('nats')}"]
 
     def grpc_address(self, service: str) -> str:
         """Where a service's gRPC server listens (`<SERVICE>_GRPC` overrides, as in compose)."""
         override = os.environ.get(f"{service.upper().replace('-', '_')}_GRPC")
         return override or f"{self.grpc_host}:{self.ports.of(service)}"
+
+    def grpc_listen_address(self, service: str) -> str:
+        """Where a service binds: FESTIVAL_GRPC_HOST, on the port its peers dial."""
+        return f"{self.grpc_host}:{self.grpc_address(service).rsplit(':', 1)[1]}"
 
     def store_env(self, service: str) -> dict[str, str]:
         """The eventsourcing configuration of a service's own event store."""

@@ -1,0 +1,68 @@
+"""The deployment description stays in step with the code: compose.yaml, deploy/ and infra/ (no Docker needed)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from festival_cli.stack import SERVICES
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]
+NATS = ("nats-1", "nats-2", "nats-3")
+STATEFUL = {"registry": {"postgres"}, "intake": {"postgres", "minio", "minio-init"}}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_compose_builds_every_service_from_the_one_dockerfile(service):
+    build = COMPOSE[service]["build"]
+    assert (build["context"], build["dockerfile"], build["args"]["SERVICE"]) == (".", "deploy/Dockerfile", service)
+    assert set(NATS) | STATEFUL.get(service, set()) <= set(COMPOSE[service]["depends_on"])
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_each_service_listens_where_its_peers_dial_it(service):
+    env = COMPOSE[service]["environment"]
+    assert env["FESTIVAL_STORE"] == "postgres" and env["NATS_URL"].startswith("nats://nats-")
+    for peer in (s for s in SERVICES if s != "gateway"):
+        address = env[f"{peer.upper().replace('-', '_')}_GRPC"]
+        expected = COMPOSE[peer]["environment"][f"{peer.upper().replace('-', '_')}_GRPC"]
+        port = expected.rsplit(":", 1)[1]
+        assert address == (f"0.0.0.0:{port}" if peer == service else f"{peer}:{port}")
+
+
+def test_nats_config_is_valid_and_fsyncs_every_write():
+    conf = ROOT / "infra/nats/nats.conf"
+    assert "sync_interval: always" in conf.read_text()
+    env = {**os.environ, "NATS_SERVER_NAME": "nats-1"}
+    env |= {f"NATS_ROUTE_{i}": f"nats://nats-{i}:6222" for i in (1, 2, 3)}
+    server = Path(sys.executable).parent / "nats-server"
+    checked = subprocess.run([server, "-c", conf, "-t"], env=env, capture_output=True, text=True, timeout=30)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_infra_prepares_a_schema_per_service_and_the_bucket():
+    init = (ROOT / "infra/postgres/init.sql").read_text()
+    for service in (*SERVICES, "media-inspection", "review", "scoring", "awards"):
+        assert f"CREATE SCHEMA IF NOT EXISTS {service.replace('-', '_')};" in init
+    assert "mc mb --ignore-existing" in (ROOT / "infra/minio/create-bucket.sh").read_text()
+
+
+def test_k8s_has_a_deployment_per_service_and_scales_media_inspection():
+    docs = [d for f in sorted((ROOT / "deploy/k8s").glob("*.yaml")) for d in yaml.safe_load_all(f.read_text()) if d]
+    deployments = {d["metadata"]["name"] for d in docs if d["kind"] == "Deployment"}
+    assert {*SERVICES, "media-inspection"} <= deployments
+    hpa = {d["spec"]["scaleTargetRef"]["name"] for d in docs if d["kind"] == "HorizontalPodAutoscaler"}
+    assert hpa == {"media-inspection"}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_dockerfile_builds_a_workspace_package(service):
+    assert service in (ROOT / "deploy/Dockerfile").read_text()
+    project = (ROOT / "services" / service / "pyproject.toml").read_text()
+    assert f'name = "festival-{service}"' in project
