@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from festival_events.contracts import Contract
 
@@ -41,7 +41,11 @@ class FileLimit(BaseModel):
 
 
 class EditionRules(BaseModel):
-    """Everything the notice fixes for one edition, as configuration (dates are aware datetimes)."""
+    """Everything the notice fixes for one edition, as configuration (dates are aware datetimes).
+
+    `media` holds the film rules: `container`, `resolutions` (a list of {width, height, aspect}),
+    `bitrate_kbps` ({min, max, advisory}: advisory means a recommendation, not a refusal).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     code: str
@@ -57,6 +61,15 @@ class EditionRules(BaseModel):
     files: dict[str, FileLimit]
     media: dict[str, object]
     award_ratios: dict[str, float]
+
+    @model_validator(mode="after")
+    def _moments_in_order(self) -> EditionRules:
+        moments = (self.window_opens, self.window_closes, self.region_deadline)
+        if any(m.tzinfo is None for m in moments):
+            raise ValueError("edition dates must carry a time zone")
+        if not self.window_opens < self.window_closes <= self.region_deadline:
+            raise ValueError("window_opens < window_closes <= region_deadline must hold")
+        return self
 
     def category(self, code: str) -> Category | None:
         return next((c for c in self.categories if c.code == code), None)
@@ -99,6 +112,15 @@ class SchoolRegistered(Contract):
     type: ClassVar[str] = "SchoolRegistered"
     name: str
     region_id: str
+
+
+class SchoolApproved(Contract):
+    """A school takes part once the region admin approved its first school admin."""
+
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "SchoolApproved"
+    approved_by: str
+    school_admin_id: str
 
 
 class AccountOpened(Contract):

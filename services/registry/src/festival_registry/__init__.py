@@ -1,1 +1,1 @@
-"""festival_registry."""
+"""The registry service: editions and their phases, regions, schools, accounts and role grants."""

@@ -1,0 +1,1 @@
+"""How the registry meets the world: gRPC, the phase scheduler, edition files."""

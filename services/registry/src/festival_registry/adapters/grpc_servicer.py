@@ -1,0 +1,94 @@
+"""The Registry gRPC servicer: thin translation between protobuf messages and RegistryApplication."""
+
+from __future__ import annotations
+
+import grpc
+
+from festival.registry.v1 import registry_pb2 as pb
+from festival.registry.v1 import registry_pb2_grpc
+from festival_kit.context import Cause
+from festival_kit.rpc import rpc
+from festival_registry.application import RegistryApplication
+from festival_registry.domain.account import Account
+from festival_registry.domain.edition import Edition
+from festival_registry.domain.region import Region, School
+
+FULL_NAME = "festival.registry.v1.Registry"
+
+
+class RegistryServicer(registry_pb2_grpc.RegistryServicer):
+    """Every RPC of festival.registry.v1.Registry; refusals travel as FestivalError trailers."""
+
+    def __init__(self, app: RegistryApplication):
+        self.app = app
+
+    def add_to(self, server: grpc.aio.Server) -> None:
+        registry_pb2_grpc.add_RegistryServicer_to_server(self, server)
+
+    @rpc
+    def Login(self, request: pb.LoginRequest, cause: Cause) -> pb.Account:
+        return account_pb(self.app.login(request.username, request.password))
+
+    @rpc
+    def GetAccount(self, request: pb.GetAccountRequest, cause: Cause) -> pb.Account:
+        return account_pb(self.app.get_account(request.account_id))
+
+    @rpc
+    def RegisterStudent(self, request: pb.RegisterStudentRequest, cause: Cause) -> pb.Account:
+        r = request
+        return account_pb(self.app.register_student(r.username, r.password, r.display_name, r.school_id))
+
+    @rpc
+    def RegisterSchoolAdmin(self, request: pb.RegisterSchoolAdminRequest, cause: Cause) -> pb.Account:
+        r = request
+        return account_pb(
+            self.app.register_school_admin(r.username, r.password, r.display_name, r.region_id, r.school_name)
+        )
+
+    @rpc
+    def DecideSchoolAdmin(self, request: pb.DecideSchoolAdminRequest, cause: Cause) -> pb.Account:
+        return account_pb(self.app.decide_school_admin(request.account_id, request.approve, request.reason))
+
+    @rpc
+    def ListAccounts(self, request: pb.ListAccountsRequest, cause: Cause) -> pb.AccountList:
+        found = self.app.list_accounts(request.role, request.region_id, request.status)
+        return pb.AccountList(accounts=[account_pb(a) for a in found])
+
+    @rpc
+    def IssueRegionAdmin(self, request: pb.IssueRegionAdminRequest, cause: Cause) -> pb.Account:
+        r = request
+        return account_pb(self.app.issue_region_admin(r.username, r.password, r.display_name, r.region_id))
+
+    @rpc
+    def GetEdition(self, request: pb.GetEditionRequest, cause: Cause) -> pb.Edition:
+        return edition_pb(self.app.edition(request.code))
+
+    @rpc
+    def ListRegions(self, request: pb.ListRegionsRequest, cause: Cause) -> pb.RegionList:
+        return pb.RegionList(regions=[region_pb(r) for r in self.app.regions()])
+
+    @rpc
+    def ListSchools(self, request: pb.ListSchoolsRequest, cause: Cause) -> pb.SchoolList:
+        return pb.SchoolList(schools=[school_pb(s) for s in self.app.schools(request.region_id)])
+
+
+def account_pb(account: Account) -> pb.Account:
+    """An account as the API shows it: never its password hash."""
+    return pb.Account(
+        id=str(account.id), username=account.username, display_name=account.display_name, role=account.role,
+        region_id=account.region_id or "", school_id=account.school_id or "", status=account.status,
+    )
+
+
+def edition_pb(edition: Edition) -> pb.Edition:
+    return pb.Edition(
+        id=str(edition.id), code=edition.edition, rules_json=edition.rules.model_dump_json(), phase=edition.phase
+    )
+
+
+def region_pb(region: Region) -> pb.Region:
+    return pb.Region(id=str(region.id), code=region.code, name_zh=region.name_zh, name_en=region.name_en)
+
+
+def school_pb(school: School) -> pb.School:
+    return pb.School(id=str(school.id), name=school.name, region_id=school.region_id, approved=school.approved)

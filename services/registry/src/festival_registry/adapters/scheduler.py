@@ -1,0 +1,56 @@
+"""The phase scheduler: records an edition's phase events once their moment has passed on the clock."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Protocol
+
+import structlog
+
+from festival_kit import clock
+from festival_kit.context import Cause, caused_by
+from festival_kit.errors import FestivalError
+
+log = structlog.get_logger()
+INTERVAL_ENV = "FESTIVAL_SCHEDULER_INTERVAL"
+
+
+class Advancing(Protocol):
+    """What the scheduler drives: an application that records the phases due at a moment."""
+
+    def advance_phases(self, now: datetime) -> list[str]: ...
+
+
+def tick(app: Advancing, now: datetime) -> list[str]:
+    """Record every phase due at `now` as the system; an edition not yet seeded is not an error."""
+    with caused_by(Cause()):
+        try:
+            recorded = app.advance_phases(now)
+        except FestivalError as refusal:
+            log.info("scheduler.idle", code=refusal.code)
+            return []
+    for phase in recorded:
+        log.info("scheduler.phase_recorded", phase=phase, now=now.isoformat())
+    return recorded
+
+
+def phase_scheduler(
+    app: Advancing, interval: float | None = None, now: Callable[[], datetime] = clock.now
+) -> Callable[[asyncio.Event], Awaitable[None]]:
+    """A ServiceRuntime background task: every `interval` seconds, record the phases due by `now()`."""
+    every = interval if interval is not None else float(os.environ.get(INTERVAL_ENV, "1.0"))
+
+    async def run(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                tick(app, now())
+            except Exception:  # noqa: BLE001 - a store hiccup or a concurrent writer: try again next tick
+                log.exception("scheduler.tick_failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+
+    return run

@@ -1,0 +1,94 @@
+"""Account: who may sign in, in which role and scope; a school admin waits for the region admin."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, get_args
+
+from eventsourcing.domain import event
+
+from festival_events.contracts.registry import Role
+from festival_kit.aggregate import FestivalAggregate
+from festival_registry.domain import ids, passwords, refusals
+
+ROLES: tuple[str, ...] = get_args(Role)  # the contract names the roles
+ACTIVE, PENDING, REFUSED = "active", "pending", "refused"
+STATUSES = (ACTIVE, PENDING, REFUSED)
+# The scope each role carries: (has a region, has a school).
+SCOPE = {
+    "student": (True, True), "school_admin": (True, True), "region_admin": (True, False),
+    "province_admin": (False, False), "judge": (False, False), "auditor": (False, False),
+}
+assert set(SCOPE) == set(ROLES), "every role of the contract needs a scope"
+
+
+class Account(FestivalAggregate):
+    """One person's account; its id derives from the username, so a taken username is found by id."""
+
+    SERVICE = "registry"
+
+    @staticmethod
+    def create_id(username: str) -> uuid.UUID:
+        return ids.account_id(username)
+
+    @event("Opened")
+    def __init__(  # the fields of AccountOpened, plus the private hash
+        self, edition: str, username: str, display_name: str, role: str, region_id: str | None,
+        school_id: str | None, active: bool, password_hash: str,
+    ) -> None:
+        self.edition, self.username, self.display_name, self.role = edition, username, display_name, role
+        self.region_id, self.school_id, self.password_hash = region_id, school_id, password_hash
+        self.status = ACTIVE if active else PENDING
+        self.decided_by: str | None = None
+        self.refusal_reason = ""
+
+    @classmethod
+    def open(cls, edition: str, username: str, password: str, display_name: str, role: str,
+             region_id: str | None = None, school_id: str | None = None) -> Account:
+        """Open an account; a school admin starts pending, every other role active."""
+        if role not in SCOPE:
+            raise refusals.unknown_role()
+        if SCOPE[role] != (bool(region_id), bool(school_id)):
+            raise ValueError(f"a {role} account has scope (region, school) = {SCOPE[role]}")
+        return cls(
+            edition=edition, username=username, display_name=display_name, role=role, region_id=region_id,
+            school_id=school_id, active=role != "school_admin", password_hash=passwords.hash_password(password),
+        )
+
+    class SchoolAdminApproved(FestivalAggregate.Event):
+        PUBLISHED_AS = "SchoolAdminApproved"
+        approved_by: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.status, aggregate.decided_by = ACTIVE, self.approved_by
+
+    class SchoolAdminRefused(FestivalAggregate.Event):
+        PUBLISHED_AS = "SchoolAdminRefused"
+        refused_by: str
+        reason: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.status, aggregate.decided_by, aggregate.refusal_reason = REFUSED, self.refused_by, self.reason
+
+    def decide(self, decided_by: str, approve: bool, reason: str = "") -> None:
+        """The region admin's decision on a pending school admin: once, and a refusal says why."""
+        if self.role != "school_admin":
+            raise refusals.not_a_school_admin()
+        if self.status != PENDING:
+            raise refusals.already_decided()
+        if approve:
+            self.trigger_event(self.SchoolAdminApproved, approved_by=decided_by)
+        elif not reason.strip():
+            raise refusals.reason_required()
+        else:
+            self.trigger_event(self.SchoolAdminRefused, refused_by=decided_by, reason=reason)
+
+    def check_password(self, password: str) -> bool:
+        return passwords.matches(self.password_hash, password)
+
+    def check_can_sign_in(self) -> None:
+        """Only active accounts sign in; the others learn why."""
+        if self.status == PENDING:
+            raise refusals.account_pending()
+        if self.status == REFUSED:
+            raise refusals.account_refused()

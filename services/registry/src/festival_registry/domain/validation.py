@@ -1,0 +1,69 @@
+"""What a username, password, name or reason must look like; each check returns the cleaned value."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from festival_registry.domain import refusals
+from festival_registry.domain.ids import normal_name
+
+USERNAME = re.compile(r"[a-z0-9_.-]{3,32}")
+PASSWORD_MIN, PASSWORD_MAX = 8, 128  # argon2 takes any length; the cap keeps hashing cheap
+DISPLAY_NAME_MAX, SCHOOL_NAME_MAX, REASON_MAX = 40, 60, 500
+
+
+def username(value: str) -> str:
+    """Usernames are compared lower-case, so `Li.Ming` and `li.ming` are one account."""
+    cleaned = value.strip().lower()
+    if not USERNAME.fullmatch(cleaned):
+        raise refusals.invalid(
+            "invalid_username", "用户名须为3至32位小写字母、数字、下划线、点或连字符。",
+            "A username is 3 to 32 characters: lower-case letters, digits, '_', '.' or '-'.",
+        )
+    return cleaned
+
+
+def password(value: str) -> str:
+    if not PASSWORD_MIN <= len(value) <= PASSWORD_MAX:
+        raise refusals.invalid(
+            "invalid_password", f"密码长度须为{PASSWORD_MIN}至{PASSWORD_MAX}个字符。",
+            f"A password is {PASSWORD_MIN} to {PASSWORD_MAX} characters long.",
+        )
+    return value
+
+
+def display_name(value: str) -> str:
+    return _name(value, DISPLAY_NAME_MAX, "invalid_display_name", "姓名", "name")
+
+
+def school_name(value: str) -> str:
+    return _name(value, SCHOOL_NAME_MAX, "invalid_school_name", "学校名称", "school name")
+
+
+def reason(value: str) -> str:
+    """A refusal's reason: required, line breaks allowed, no other control characters."""
+    cleaned = value.strip()
+    if not cleaned:
+        raise refusals.reason_required()
+    if len(cleaned) > REASON_MAX or _has_control(cleaned.replace("\n", "")):
+        raise refusals.invalid(
+            "invalid_reason", f"理由须为不超过{REASON_MAX}个字符的文字。",
+            f"A reason is plain text of at most {REASON_MAX} characters.",
+        )
+    return cleaned
+
+
+def _name(value: str, limit: int, code: str, what_zh: str, what_en: str) -> str:
+    cleaned = normal_name(value)
+    if not 1 <= len(cleaned) <= limit or _has_control(value):
+        raise refusals.invalid(
+            code, f"{what_zh}须为1至{limit}个字符，且不能包含控制字符。",
+            f"A {what_en} is 1 to {limit} characters, without control characters.",
+        )
+    return cleaned
+
+
+def _has_control(text: str) -> bool:
+    # Category C covers control, format (zero-width, bidi overrides), surrogate and unassigned code points.
+    return any(unicodedata.category(ch).startswith("C") for ch in text)

@@ -1,0 +1,68 @@
+"""What the end-to-end tests do through the HTTP API, the way a client would."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import nats
+
+from festival_events.envelope import Envelope
+
+DRAFT = {
+    "title": "一滴水的旅行",
+    "category": "documentary",
+    "theme": "节能减排",
+    "synopsis": "我们跟踪一滴水从水龙头到污水处理厂的旅程，测量每个环节的能耗。",
+    "creators": [{"name": "李雷", "grade": "初二", "school": "长春市第一实验中学"},
+                 {"name": "韩梅梅", "grade": "初二", "school": "长春市第一实验中学"}],
+    "advisors": [{"name": "王老师", "school": "长春市第一实验中学", "phone": "13800000000"}],
+}  # fmt: skip
+
+
+def login(client: httpx.Client, stack, role: str) -> dict:
+    reply = client.post("/auth/login", json={"username": stack.demo_accounts()[role], "password": stack.demo_password()})
+    assert reply.status_code == 200, reply.text
+    return {"Authorization": f"Bearer {reply.json()['token']}"}
+
+
+def upload(client: httpx.Client, auth: dict, work_id: str, slot: str, filename: str, data: bytes) -> dict:
+    """Ask for a presigned upload, put the bytes straight to S3, confirm; returns the work."""
+    ticket = client.post(f"/works/{work_id}/files/{slot}/uploads", json={"filename": filename, "size": len(data)}, headers=auth)
+    assert ticket.status_code == 200, ticket.text
+    ticket = ticket.json()
+    parts = []
+    if ticket["multipart"]:
+        size = ticket["part_size"]
+        for part in ticket["parts"]:
+            n = part["part_number"]
+            put = httpx.put(part["url"], content=data[(n - 1) * size : n * size])
+            assert put.status_code == 200, put.text
+            parts.append({"part_number": n, "etag": put.headers["etag"]})
+    else:
+        assert httpx.put(ticket["url"], content=data).status_code == 200
+    confirmed = client.post(f"/works/{work_id}/uploads/{ticket['upload_id']}/confirm", json={"parts": parts}, headers=auth)
+    assert confirmed.status_code == 200, confirmed.text
+    return confirmed.json()
+
+
+async def events_of(stack, aggregate_id: str) -> list[Envelope]:
+    nc = await nats.connect(stack.nats_url)
+    js = nc.jetstream()
+    info = await js.stream_info("FESTIVAL")
+    found = []
+    for seq in range(info.state.first_seq, info.state.last_seq + 1):
+        env = Envelope.model_validate_json((await js.get_msg("FESTIVAL", seq)).data)
+        if env.aggregate_id == aggregate_id:
+            found.append(env)
+    await nc.close()
+    return found
+
+
+async def wait_for_events(stack, work_id: str, last: str, timeout: float = 30.0) -> list[Envelope]:
+    async with asyncio.timeout(timeout):
+        while True:
+            events = await events_of(stack, work_id)
+            if events and events[-1].type == last:
+                return events
+            await asyncio.sleep(0.3)

@@ -1,0 +1,48 @@
+"""A student drafts, uploads, downloads and uploads the forms, and submits, through a stack `festival up` started;
+then every event of that submission is read back from FESTIVAL, in order, with an intact hash chain."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
+import media  # noqa: E402
+from flows import DRAFT, login, upload, wait_for_events  # noqa: E402
+
+from festival_events.envelope import chain_problems  # noqa: E402
+
+@pytest.mark.timeout(600)
+async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_path):
+    client = httpx.Client(base_url=stack.gateway, timeout=60)
+    auth = login(client, stack, "student")
+    created = client.post("/works", json=DRAFT, headers=auth)
+    assert created.status_code in (200, 201), created.text
+    work_id = created.json()["id"]
+
+    film = media.film(tmp_path / "film.mp4", seconds=3).read_bytes()
+    upload(client, auth, work_id, "film", "一滴水的旅行.mp4", film)
+    upload(client, auth, work_id, "cover", "封面.jpg", media.image(640, 480))
+    for form in ("application_form", "copyright_declaration"):
+        pdf = client.get(f"/works/{work_id}/forms/{form}", headers=auth)
+        assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF")
+        upload(client, auth, work_id, form, f"{form}-signed.pdf", pdf.content)  # "signed and stamped"
+
+    submitted = client.post(f"/works/{work_id}/submit", headers=auth)
+    assert submitted.status_code == 200, submitted.text
+    assert submitted.json()["status"] == "submitted"
+    again = client.post(f"/works/{work_id}/submit", headers=auth)
+    assert again.status_code == 409 and again.json()["code"]
+
+    events = await wait_for_events(stack, work_id, last="SubmissionSubmitted")
+    types = [e.type for e in events]
+    assert types[0] == "SubmissionDrafted" and types[-1] == "SubmissionSubmitted"
+    assert types.count("FileConfirmed") == 4 and types.count("UploadStarted") == 4
+    assert [e.aggregate_version for e in events] == list(range(1, len(events) + 1))
+    assert chain_problems(events) == []
+    assert {e.actor.role for e in events} == {"student"}
+    assert all(e.edition == "11" for e in events)
