@@ -1,0 +1,42 @@
+"""The gateway's FastAPI application: authentication, authorisation and HTTP over the services' gRPC."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from festival_gateway import errors
+from festival_gateway.clients import Services
+from festival_gateway.middleware import RequestGuard
+from festival_gateway.routes import accounts, auth, catalogue, files, health, works
+from festival_gateway.tokens import Tokens
+from festival_kit.settings import Settings
+
+DESCRIPTION = """青少年科学影像节平台的 HTTP 接口。除登录、注册、赛事信息和健康检查外，均须携带
+`Authorization: Bearer <令牌>`。错误一律返回 JSON `{code, message_zh, message_en}`。
+
+The festival platform's HTTP API. Everything but login, sign-up, the catalogue and health needs
+`Authorization: Bearer <token>`. Every error is JSON `{code, message_zh, message_en}`; a work or account
+outside your scope answers 403, one that does not exist 404. Send `X-Correlation-Id` (at most 64 of
+`A-Za-z0-9-`) to follow a request through the services' logs; it is returned on every answer."""
+
+
+def create_app(settings: Settings, token_secret: str) -> FastAPI:
+    """The gateway app; gRPC channels open on first use and close when the app shuts down."""
+    svc = Services(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await svc.close()
+
+    app = FastAPI(title="科学影像节平台 / Science Film Festival API", description=DESCRIPTION,
+                  version="1", lifespan=lifespan)
+    app.state.services, app.state.tokens = svc, Tokens(token_secret)
+    errors.install(app)
+    for module in (auth, accounts, catalogue, works, files, health):
+        app.include_router(module.router)
+    app.add_middleware(RequestGuard)
+    return app

@@ -1,0 +1,69 @@
+"""The gateway's gRPC clients of registry and intake, and who is asking on whose behalf."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from festival.intake.v1 import intake_pb2_grpc
+from festival.registry.v1 import registry_pb2_grpc
+from festival_gateway.tokens import Claims
+from festival_kit.context import Cause
+from festival_kit.rpc import metadata_of
+from festival_kit.settings import Settings
+
+SERVICES = ("registry", "intake")
+CALL_TIMEOUT_S = 15.0
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The signed-in account (or nobody) and the request's correlation id."""
+
+    claims: Claims | None
+    correlation_id: str
+
+    def cause(self) -> Cause:
+        account, role = (self.claims.account_id, self.claims.role) if self.claims else ("anonymous", "anonymous")
+        return Cause(account, role, self.correlation_id, self.correlation_id)
+
+    def call(self) -> dict:
+        """Keyword arguments of a stub call: who asks, under which correlation id, for how long."""
+        return {"metadata": metadata_of(self.cause()), "timeout": CALL_TIMEOUT_S}
+
+
+class Services:
+    """Channels opened on first use, so they belong to the event loop that serves the requests."""
+
+    def __init__(self, settings: Settings):
+        self.addresses = {name: settings.grpc_address(name) for name in SERVICES}
+        self._channels: dict[str, grpc.aio.Channel] = {}
+
+    def channel(self, name: str) -> grpc.aio.Channel:
+        if name not in self._channels:
+            self._channels[name] = grpc.aio.insecure_channel(self.addresses[name])
+        return self._channels[name]
+
+    @property
+    def registry(self) -> registry_pb2_grpc.RegistryStub:
+        return registry_pb2_grpc.RegistryStub(self.channel("registry"))
+
+    @property
+    def intake(self) -> intake_pb2_grpc.IntakeStub:
+        return intake_pb2_grpc.IntakeStub(self.channel("intake"))
+
+    async def health(self, name: str, timeout: float = 2.0) -> str:
+        """The standard gRPC health status of a service's server; UNREACHABLE when it does not answer."""
+        stub = health_pb2_grpc.HealthStub(self.channel(name))
+        try:
+            reply = await stub.Check(health_pb2.HealthCheckRequest(), timeout=timeout)
+        except grpc.RpcError:
+            return "UNREACHABLE"
+        return health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+
+    async def close(self) -> None:
+        for channel in self._channels.values():
+            await channel.close()
+        self._channels.clear()

@@ -1,0 +1,43 @@
+"""FastAPI dependencies: the services, and the caller as their token says (async: no thread hop)."""
+
+from __future__ import annotations
+
+import structlog
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from festival_gateway.clients import Caller, Services
+from festival_gateway.tokens import Claims, Tokens, not_logged_in
+
+_bearer = HTTPBearer(auto_error=False, description="登录返回的令牌 / the token from POST /auth/login")
+
+
+async def services(request: Request) -> Services:
+    return request.app.state.services
+
+
+async def tokens(request: Request) -> Tokens:
+    return request.app.state.tokens
+
+
+async def anonymous(request: Request) -> Caller:
+    """A caller who need not sign in (login, sign-up, public catalogue)."""
+    return Caller(None, request.state.correlation_id)
+
+
+async def signed_in(
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+    issuer: Tokens = Depends(tokens),
+) -> Claims:
+    """The claims of a valid bearer token; 401 not_logged_in, bad_token or token_expired otherwise."""
+    if credentials is None:
+        raise not_logged_in()
+    claims = issuer.verify(credentials.credentials)
+    structlog.contextvars.bind_contextvars(account_id=claims.account_id, role=claims.role)
+    request.state.claims = claims
+    return claims
+
+
+async def caller(request: Request, claims: Claims = Depends(signed_in)) -> Caller:
+    return Caller(claims, request.state.correlation_id)

@@ -1,0 +1,77 @@
+"""Accounts: public sign-up of students and school admins, approval by the region, region admins."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from festival.registry.v1 import registry_pb2
+from festival_gateway import scope
+from festival_gateway.clients import Caller, Services
+from festival_gateway.convert import to_json
+from festival_gateway.deps import anonymous, caller, services
+from festival_gateway.models import Decision, RegionAdminIssue, SchoolAdminSignUp, StudentSignUp
+from festival_gateway.routes.common import PathId, QueryText, errors
+
+router = APIRouter(prefix="/accounts", tags=["账号 / accounts"])
+
+
+@router.post(
+    "/students", status_code=201, summary="学生注册 / Student sign-up", responses=errors(404, 409),
+    description="在已审核通过的学校注册学生账号。\n\nOpen a student account at an approved school.",
+)
+async def register_student(body: StudentSignUp, who: Caller = Depends(anonymous),
+                           svc: Services = Depends(services)) -> dict:
+    request = registry_pb2.RegisterStudentRequest(**body.model_dump())
+    return to_json(await svc.registry.RegisterStudent(request, **who.call()))
+
+
+@router.post(
+    "/school-admins", status_code=201, summary="校级管理员申请 / School admin application",
+    responses=errors(404, 409),
+    description="申请成为学校的校级管理员，等待地区管理员审核。\n\n"
+    "Ask to be a school's admin; the account stays pending until the region admin decides.",
+)
+async def register_school_admin(body: SchoolAdminSignUp, who: Caller = Depends(anonymous),
+                                svc: Services = Depends(services)) -> dict:
+    request = registry_pb2.RegisterSchoolAdminRequest(**body.model_dump())
+    return to_json(await svc.registry.RegisterSchoolAdmin(request, **who.call()))
+
+
+@router.get(
+    "", summary="账号列表 / List accounts", responses=errors(401, 403),
+    description="地区管理员只看到本地区账号；省级管理员和审计看到全部。\n\n"
+    "A region admin sees their region's accounts; the province admin and auditors see all.",
+)
+async def list_accounts(role: QueryText = "", status: QueryText = "", region_id: QueryText = "",
+                        who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    region = scope.accounts_filter(who.claims, region_id)
+    request = registry_pb2.ListAccountsRequest(role=role, status=status, region_id=region)
+    reply = await svc.registry.ListAccounts(request, **who.call())
+    return {"accounts": [to_json(a) for a in reply.accounts]}
+
+
+@router.post(
+    "/{account_id}/decision", summary="审核校级管理员 / Decide on a school admin",
+    responses=errors(401, 403, 404, 409),
+    description="本地区的地区管理员通过或驳回（须填理由）。\n\n"
+    "The region admin of the account's region approves, or refuses with a reason.",
+)
+async def decide(account_id: PathId, body: Decision, who: Caller = Depends(caller),
+                 svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.REGION_ADMIN)
+    found = await svc.registry.GetAccount(registry_pb2.GetAccountRequest(account_id=account_id), **who.call())
+    scope.check_decide(who.claims, found)
+    request = registry_pb2.DecideSchoolAdminRequest(account_id=account_id, **body.model_dump())
+    return to_json(await svc.registry.DecideSchoolAdmin(request, **who.call()))
+
+
+@router.post(
+    "/region-admins", status_code=201, summary="开设地区管理员 / Issue a region admin",
+    responses=errors(401, 403, 404, 409),
+    description="省级管理员为地区开设管理员账号。\n\nThe province admin issues a region admin account.",
+)
+async def issue_region_admin(body: RegionAdminIssue, who: Caller = Depends(caller),
+                             svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.PROVINCE_ADMIN)
+    request = registry_pb2.IssueRegionAdminRequest(**body.model_dump())
+    return to_json(await svc.registry.IssueRegionAdmin(request, **who.call()))

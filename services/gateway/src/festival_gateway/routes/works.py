@@ -1,0 +1,85 @@
+"""Works (作品): a student's drafts and submissions, each visible only inside its owner's scope."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from festival.intake.v1 import intake_pb2
+from festival_gateway import scope
+from festival_gateway.clients import Caller, Services
+from festival_gateway.convert import draft_of, to_json
+from festival_gateway.deps import caller, services
+from festival_gateway.models import Draft
+from festival_gateway.routes.common import PathId, QueryText, errors
+
+router = APIRouter(prefix="/works", tags=["作品 / works"])
+
+
+async def fetch(svc: Services, who: Caller, work_id: str) -> intake_pb2.Submission:
+    """The work, read first so its student, school and region decide who may go on (404, then 403)."""
+    return await svc.intake.GetSubmission(intake_pb2.GetSubmissionRequest(submission_id=work_id), **who.call())
+
+
+async def fetch_own(svc: Services, who: Caller, work_id: str) -> intake_pb2.Submission:
+    work = await fetch(svc, who, work_id)
+    scope.check_own_work(who.claims, work)
+    return work
+
+
+@router.post(
+    "", status_code=201, summary="新建作品草稿 / Draft a work", responses=errors(401, 403, 409),
+    description="学生新建作品草稿，学校取自学生账号；类别、主题和人数限制按本届规则检查。\n\n"
+    "A student drafts a work at their own school; category, theme and team limits follow the edition's rules.",
+)
+async def create(body: Draft, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.STUDENT)
+    request = intake_pb2.CreateDraftRequest(
+        student_id=who.claims.account_id, school_id=who.claims.school_id, draft=draft_of(body)
+    )
+    return to_json(await svc.intake.CreateDraft(request, **who.call()))
+
+
+@router.get(
+    "", summary="作品列表 / List works", responses=errors(401, 403),
+    description="学生看到自己的作品，校级、地区管理员看到本校、本地区的作品，省级管理员和审计看到全部。\n\n"
+    "Students see their own works, school and region admins their school's or region's, the province and "
+    "auditors all. Asking for a filter outside your scope is 403.",
+)
+async def list_works(status: QueryText = "", edition: QueryText = "", student_id: QueryText = "",
+                     school_id: QueryText = "", region_id: QueryText = "", who: Caller = Depends(caller),
+                     svc: Services = Depends(services)) -> dict:
+    filters = scope.works_filter(who.claims, student_id, school_id, region_id)
+    request = intake_pb2.ListSubmissionsRequest(status=status, edition=edition, **filters)
+    reply = await svc.intake.ListSubmissions(request, **who.call())
+    return {"works": [to_json(w) for w in reply.submissions]}
+
+
+@router.get(
+    "/{work_id}", summary="作品详情 / A work", responses=errors(401, 403, 404),
+    description="不在您权限范围内的作品返回 403。\n\nA work outside your scope answers 403.",
+)
+async def get_work(work_id: PathId, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    work = await fetch(svc, who, work_id)
+    scope.check_read_work(who.claims, work)
+    return to_json(work)
+
+
+@router.put(
+    "/{work_id}", summary="修改草稿 / Edit the draft", responses=errors(401, 403, 404, 409),
+    description="作者本人在提交前（或被退回后）修改。\n\nIts student edits a draft or a returned work.",
+)
+async def edit(work_id: PathId, body: Draft, who: Caller = Depends(caller),
+               svc: Services = Depends(services)) -> dict:
+    await fetch_own(svc, who, work_id)
+    request = intake_pb2.EditDraftRequest(submission_id=work_id, draft=draft_of(body))
+    return to_json(await svc.intake.EditDraft(request, **who.call()))
+
+
+@router.post(
+    "/{work_id}/submit", summary="提交作品 / Submit", responses=errors(401, 403, 404, 409),
+    description="所有材料齐全后一次性提交；提交后不能修改，除非被管理员退回。\n\n"
+    "Submit once every file is in; a submitted work cannot change unless an admin returns it.",
+)
+async def submit(work_id: PathId, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    await fetch_own(svc, who, work_id)
+    return to_json(await svc.intake.Submit(intake_pb2.SubmitRequest(submission_id=work_id), **who.call()))

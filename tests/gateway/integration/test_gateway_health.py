@@ -1,0 +1,32 @@
+"""/health reads the services' standard gRPC health; a service that is down is a 503, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+
+async def test_all_serving_is_ok(http):
+    reply = await http.get("/health")
+    assert reply.status_code == 200
+    assert reply.json() == {"status": "ok", "services": {"registry": "SERVING", "intake": "SERVING"}}
+
+
+@pytest.fixture
+async def intake_down(platform, port_picker, monkeypatch):
+    """A gateway whose intake address has nothing listening (the registry is still up)."""
+    monkeypatch.setenv("INTAKE_GRPC", f"127.0.0.1:{port_picker().of('intake')}")
+    async with platform.client() as client:
+        yield client
+
+
+async def test_a_service_down_is_degraded_and_its_routes_answer_503(intake_down):
+    reply = await intake_down.get("/health")
+    assert reply.status_code == 503
+    assert reply.json() == {"status": "degraded", "services": {"registry": "SERVING", "intake": "UNREACHABLE"}}
+
+    login = await intake_down.post("/auth/login", json={"username": "demo-student", "password": "festival-demo"})
+    assert login.status_code == 200, login.text  # what needs only the registry still works
+    headers = {"Authorization": f"Bearer {login.json()['token']}"}
+    works = await intake_down.get("/works", headers=headers)
+    assert works.status_code == 503 and works.json()["code"] == "service_unavailable"
+    assert set(works.json()) == {"code", "message_zh", "message_en"}
