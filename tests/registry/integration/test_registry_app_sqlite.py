@@ -95,7 +95,7 @@ def test_only_the_province_admin_issues_region_admins(app, act_as):
     with act_as(app.login("demo-region", PASSWORD)):
         assert refusal(issue).code == "forbidden"
     with act_as():
-        assert refusal(issue).code == "not_signed_in"
+        assert refusal(issue).code == "not_logged_in"
 
 
 def test_a_caller_claiming_another_role_is_not_trusted(app, act_as):
@@ -104,7 +104,7 @@ def test_a_caller_claiming_another_role_is_not_trusted(app, act_as):
     with act_as(student):
         assert refusal(lambda: app.decide_school_admin(str(teacher.id), True)).code == "forbidden"
     with caused_by(Cause(account_id=str(student.id), role="region_admin")):
-        assert refusal(lambda: app.decide_school_admin(str(teacher.id), True)).code == "not_signed_in"
+        assert refusal(lambda: app.decide_school_admin(str(teacher.id), True)).code == "not_logged_in"
 
 
 def test_usernames_are_unique(app):

@@ -99,7 +99,7 @@ def test_listing_scope_is_held_to_the_callers_region_or_school():
 
 
 def test_require_tells_the_anonymous_from_the_unauthorised():
-    assert refusal(lambda: access.require(None, "judge")).code == "not_signed_in"
+    assert refusal(lambda: access.require(None, "judge")).code == "not_logged_in"
     assert refusal(lambda: access.require(account("student", CHANGCHUN, SCHOOL), "judge")).code == "forbidden"
 
 

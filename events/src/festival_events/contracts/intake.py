@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from festival_events.contracts import Contract, upcaster
+from festival_events.contracts.registry import EditionRules
 
 Slot = Literal["film", "cover", "poster", "application_form", "copyright_declaration"]
 
@@ -66,6 +68,8 @@ def _drafted_v1_v2(payload: dict) -> dict:
 
 
 class DraftEdited(_Intake):
+    """The student changed the draft (once returned, everything but the team)."""
+
     type: ClassVar[str] = "DraftEdited"
     title: str
     category: str
@@ -76,6 +80,8 @@ class DraftEdited(_Intake):
 
 
 class UploadStarted(_Intake):
+    """A presigned upload into one file slot began; the file counts only once confirmed."""
+
     type: ClassVar[str] = "UploadStarted"
     upload_id: str
     slot: Slot
@@ -86,6 +92,8 @@ class UploadStarted(_Intake):
 
 
 class FileConfirmed(_Intake):
+    """Intake found the object, of the declared size and of a kind the slot takes; it fills the slot."""
+
     type: ClassVar[str] = "FileConfirmed"
     upload_id: str
     slot: Slot
@@ -96,10 +104,30 @@ class FileConfirmed(_Intake):
     etag: str
 
 
+class SubmittedFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    object_key: str
+    filename: str
+    size: int
+    kind: str
+    etag: str
+
+
 class SubmissionSubmitted(_Intake):
+    """A version of the work, complete as submitted: consumers need no earlier event to route or judge it."""
+
     type: ClassVar[str] = "SubmissionSubmitted"
     submission_version: int
-    files: dict[str, str]
+    student_id: str
+    school_id: str
+    region_id: str | None
+    title: str
+    category: str
+    theme: str
+    synopsis: str
+    creators: list[Creator]
+    advisors: list[Advisor]
+    files: dict[str, SubmittedFile]
 
 
 class SubmissionReopened(_Intake):
@@ -115,3 +143,47 @@ class SubmissionReopened(_Intake):
 class SubmissionWithdrawn(_Intake):
     type: ClassVar[str] = "SubmissionWithdrawn"
     reason_code: Literal["window_closed", "by_student"]
+
+
+# Intake's own copies of what registry published (EditionView, Directory): on the log because every stored
+# event is, read by nobody but an auditor checking that intake saw what registry said.
+
+
+class EditionViewRecorded(_Intake):
+    type: ClassVar[str] = "EditionViewRecorded"
+    edition: str
+    rules: EditionRules
+
+
+class EditionViewRulesChanged(_Intake):
+    type: ClassVar[str] = "EditionViewRulesChanged"
+    rules: EditionRules
+
+
+class EditionViewWindowOpened(_Intake):
+    type: ClassVar[str] = "EditionViewWindowOpened"
+    at: datetime
+
+
+class EditionViewWindowClosed(_Intake):
+    type: ClassVar[str] = "EditionViewWindowClosed"
+    at: datetime
+
+
+class DirectoryStarted(_Intake):
+    type: ClassVar[str] = "DirectoryStarted"
+
+
+class DirectoryRegionRecorded(_Intake):
+    type: ClassVar[str] = "DirectoryRegionRecorded"
+    region_id: str
+    code: str
+    name_zh: str
+    name_en: str
+
+
+class DirectorySchoolRecorded(_Intake):
+    type: ClassVar[str] = "DirectorySchoolRecorded"
+    school_id: str
+    name: str
+    region_id: str

@@ -42,8 +42,8 @@ class FestivalError(Exception):
     @classmethod
     def from_rpc_error(cls, error: grpc.RpcError) -> FestivalError | None:
         """The FestivalError a service sent, if the failure is one."""
-        trailers = error.trailing_metadata() or () if hasattr(error, "trailing_metadata") else ()
-        for key, value in trailers:
+        trailing = getattr(error, "trailing_metadata", None)
+        for key, value in (trailing() if trailing else None) or ():
             if key == METADATA_KEY:
                 body = json.loads(value)
                 return cls(body["code"], body["message_zh"], body["message_en"], body["status"])

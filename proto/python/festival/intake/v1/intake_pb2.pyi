@@ -43,14 +43,16 @@ class Draft(_message.Message):
     def __init__(self, title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ...) -> None: ...
 
 class CreateDraftRequest(_message.Message):
-    __slots__ = ("student_id", "school_id", "draft")
+    __slots__ = ("student_id", "school_id", "draft", "edition")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     DRAFT_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     school_id: str
     draft: Draft
-    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ...) -> None: ...
+    edition: str
+    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ..., edition: _Optional[str] = ...) -> None: ...
 
 class EditDraftRequest(_message.Message):
     __slots__ = ("submission_id", "draft")
@@ -67,16 +69,18 @@ class GetSubmissionRequest(_message.Message):
     def __init__(self, submission_id: _Optional[str] = ...) -> None: ...
 
 class ListSubmissionsRequest(_message.Message):
-    __slots__ = ("student_id", "school_id", "region_id", "status")
+    __slots__ = ("student_id", "school_id", "region_id", "status", "edition")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     REGION_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     school_id: str
     region_id: str
     status: str
-    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    edition: str
+    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., status: _Optional[str] = ..., edition: _Optional[str] = ...) -> None: ...
 
 class FileRecord(_message.Message):
     __slots__ = ("slot", "filename", "size", "kind", "object_key")
@@ -207,3 +211,21 @@ class SubmitRequest(_message.Message):
     SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
     submission_id: str
     def __init__(self, submission_id: _Optional[str] = ...) -> None: ...
+
+class GetFileUrlRequest(_message.Message):
+    __slots__ = ("submission_id", "slot")
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    SLOT_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    slot: str
+    def __init__(self, submission_id: _Optional[str] = ..., slot: _Optional[str] = ...) -> None: ...
+
+class FileUrl(_message.Message):
+    __slots__ = ("file", "url", "expires_at")
+    FILE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    file: FileRecord
+    url: str
+    expires_at: str
+    def __init__(self, file: _Optional[_Union[FileRecord, _Mapping]] = ..., url: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...

@@ -74,6 +74,11 @@ class IntakeStub:
                 request_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.SubmitRequest.SerializeToString,
                 response_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.Submission.FromString,
                 _registered_method=True)
+        self.GetFileUrl = channel.unary_unary(
+                '/festival.intake.v1.Intake/GetFileUrl',
+                request_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.GetFileUrlRequest.SerializeToString,
+                response_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.FileUrl.FromString,
+                _registered_method=True)
 
 
 class IntakeServicer:
@@ -130,6 +135,13 @@ class IntakeServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetFileUrl(self, request, context):
+        """A presigned download of a slot's confirmed file (for its student and reviewing roles).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IntakeServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -172,6 +184,11 @@ def add_IntakeServicer_to_server(servicer, server):
                     servicer.Submit,
                     request_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.SubmitRequest.FromString,
                     response_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.Submission.SerializeToString,
+            ),
+            'GetFileUrl': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFileUrl,
+                    request_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.GetFileUrlRequest.FromString,
+                    response_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.FileUrl.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -390,6 +407,33 @@ class Intake:
             '/festival.intake.v1.Intake/Submit',
             festival_dot_intake_dot_v1_dot_intake__pb2.SubmitRequest.SerializeToString,
             festival_dot_intake_dot_v1_dot_intake__pb2.Submission.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFileUrl(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.intake.v1.Intake/GetFileUrl',
+            festival_dot_intake_dot_v1_dot_intake__pb2.GetFileUrlRequest.SerializeToString,
+            festival_dot_intake_dot_v1_dot_intake__pb2.FileUrl.FromString,
             options,
             channel_credentials,
             insecure,

@@ -11,7 +11,7 @@ EVERYWHERE = ("province_admin", "auditor")  # roles that see every account
 def require(caller: Account | None, *roles: str) -> Account:
     """The caller, if it is signed in and holds one of the roles."""
     if caller is None:
-        raise refusals.not_signed_in()
+        raise refusals.not_logged_in()
     if caller.status != ACTIVE or caller.role not in roles:
         raise refusals.forbidden()
     return caller

@@ -32,8 +32,8 @@ def account_refused() -> FestivalError:
     )
 
 
-def not_signed_in() -> FestivalError:
-    return FestivalError("not_signed_in", "请先登录。", "Please sign in first.", 401)
+def not_logged_in() -> FestivalError:
+    return FestivalError("not_logged_in", "请先登录。", "Please log in first.", 401)
 
 
 def school_not_approved() -> FestivalError:

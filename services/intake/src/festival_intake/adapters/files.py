@@ -1,0 +1,90 @@
+"""Uploaded files in object storage, as the intake application needs them: tickets, completion, inspection.
+
+Two ObjectStores on the same bucket: `store` talks to S3 from inside the platform; `signer` only signs URLs
+for clients and names the endpoint they reach (S3_PUBLIC_ENDPOINT, when it differs from S3_ENDPOINT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from minio.error import S3Error
+
+from festival_intake.adapters.storage import ObjectMissing, ObjectStore
+from festival_intake.domain import refusals
+from festival_intake.domain.content import HEAD_BYTES, sniff
+from festival_intake.domain.uploads import URL_LIFETIME, part_count
+from festival_kit.errors import FestivalError
+
+# S3 answers for a completion whose part list does not match what was uploaded.
+_BAD_PARTS = {"InvalidPart", "InvalidPartOrder", "EntityTooSmall", "InvalidRequest"}
+
+
+@dataclass(frozen=True)
+class UploadTicket:
+    """Where and how the client puts the bytes of one upload."""
+
+    upload_id: str
+    slot: str
+    multipart: bool
+    expires_at: datetime
+    part_size: int = 0
+    url: str = ""
+    parts: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Arrived:
+    """What storage holds for an upload: its size, ETag and sniffed kind."""
+
+    size: int
+    etag: str
+    kind: str
+
+
+class FileStore:
+    """Presigned uploads and downloads, multipart completion and a look at what arrived."""
+
+    def __init__(self, store: ObjectStore, signer: ObjectStore | None = None):
+        self.store, self.signer = store, signer or store
+
+    def start_multipart(self, key: str, size: int) -> tuple[str, list[tuple[int, str]]]:
+        """A new multipart upload and one presigned URL per part."""
+        s3_upload_id = self.store.start_multipart(key)
+        numbers = range(1, part_count(size) + 1)
+        return s3_upload_id, [(n, self.signer.presign_part(key, s3_upload_id, n, URL_LIFETIME)) for n in numbers]
+
+    def presign_put(self, key: str) -> str:
+        return self.signer.presign_put(key, URL_LIFETIME)
+
+    def presign_get(self, key: str) -> str:
+        return self.signer.presign_get(key, URL_LIFETIME)
+
+    def complete(self, key: str, s3_upload_id: str, parts: list[tuple[int, str]]) -> None:
+        """Join the parts; an upload already completed (an earlier confirmation that failed later) is fine."""
+        try:
+            self.store.complete_multipart(key, s3_upload_id, parts)
+        except S3Error as err:
+            if err.code == "NoSuchUpload":
+                if self.store.stat(key) is not None:
+                    return
+                raise refusals.upload_missing() from None
+            if err.code in _BAD_PARTS:
+                raise FestivalError(
+                    "bad_parts", f"分片与已上传的内容不符（{err.code}），请检查每片的 ETag 或重新上传。",
+                    f"The parts do not match what was uploaded ({err.code}): check each part's ETag or upload again.",
+                    422,
+                ) from None
+            raise
+
+    def inspect(self, key: str) -> Arrived:
+        """Size, ETag and kind (from the first bytes) of the object; refused if nothing arrived."""
+        info = self.store.stat(key)
+        if info is None:
+            raise refusals.upload_missing()
+        try:
+            head = self.store.read_head(key, HEAD_BYTES)
+        except ObjectMissing:
+            raise refusals.upload_missing() from None
+        return Arrived(size=info.size, etag=info.etag, kind=sniff(head))

@@ -1,0 +1,124 @@
+"""The intake application: a student's commands on a Submission; queries and policies are mixed in."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from festival_intake.adapters.files import FileStore, UploadTicket
+from festival_intake.domain.draft import Draft, invalid
+from festival_intake.domain.edition import EditionView
+from festival_intake.domain.submission import Submission
+from festival_intake.domain.uploads import MULTIPART_SLOTS, PART_SIZE, URL_LIFETIME, check_parts, check_upload
+from festival_intake.domain.uploads import object_key, part_count
+from festival_intake.policies import IntakePolicies
+from festival_intake.queries import IntakeQueries
+from festival_intake.views import SubmissionIndex
+from festival_kit import clock
+from festival_kit.application import FestivalApplication
+from festival_kit.context import Cause, caused_by
+from festival_kit.errors import forbidden
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(method: F) -> F:
+    """Run a command under its cause, so every event it triggers names who asked."""
+
+    @functools.wraps(method)
+    def run(self: Any, cause: Cause, *args: Any, **kwargs: Any) -> Any:
+        with caused_by(cause):
+            return method(self, cause, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
+    """Submissions, their files and versions; editions and the directory as registry published them."""
+
+    SERVICE: ClassVar[str] = "intake"
+    env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "1000"}
+
+    def __init__(self, env: dict[str, str] | None = None, *, files: FileStore | None = None):
+        super().__init__(env)
+        self.files = files
+        self.index = SubmissionIndex(self)
+
+    # -- commands ------------------------------------------------------------------------------------------
+
+    @command
+    def create_draft(
+        self, cause: Cause, student_id: str, school_id: str, draft: Draft, edition: str = ""
+    ) -> Submission:
+        """Open a new draft for the calling student, in the given edition or the one whose window is open."""
+        if cause.role != "student" or cause.account_id != student_id:
+            raise forbidden()
+        view = self.edition_view(edition or self._open_edition())
+        directory = self.directory()
+        if school_id not in directory.schools:
+            raise invalid("unknown_school", "所选学校不存在。", "No such school.")
+        sub = Submission.draft(draft, view.rules, view.window_open, student_id=student_id, school_id=school_id,
+                               region_id=directory.region_of(school_id))
+        self.save(sub)
+        return sub
+
+    @command
+    def edit_draft(self, cause: Cause, submission_id: str, draft: Draft) -> Submission:
+        """Change the draft's metadata (and team, until it has been returned once)."""
+        sub, view = self._owned(cause, submission_id)
+        sub.edit(draft, view.rules, view.window_open)
+        self.save(sub)
+        return sub
+
+    @command
+    def start_upload(self, cause: Cause, submission_id: str, slot: str, filename: str, size: int) -> UploadTicket:
+        """A presigned upload into one slot: multipart (one URL per part) for the film, one PUT otherwise."""
+        sub, view = self._owned(cause, submission_id)
+        sub.check_upload_allowed(view.window_open)
+        filename = check_upload(view.rules, slot, filename, size)
+        upload_id = uuid.uuid4().hex
+        key = object_key(sub.edition, str(sub.id), slot, upload_id, filename)
+        multipart, expires_at = slot in MULTIPART_SLOTS, clock.now() + URL_LIFETIME
+        if multipart:
+            s3_upload_id, parts = self._files().start_multipart(key, size)
+            ticket = UploadTicket(upload_id, slot, True, expires_at, part_size=PART_SIZE, parts=parts)
+        else:
+            s3_upload_id = ""
+            ticket = UploadTicket(upload_id, slot, False, expires_at, url=self._files().presign_put(key))
+        sub.upload_started(upload_id=upload_id, slot=slot, object_key=key, filename=filename, size=size,
+                           multipart=multipart, s3_upload_id=s3_upload_id)
+        self.save(sub)
+        return ticket
+
+    @command
+    def confirm_upload(self, cause: Cause, submission_id: str, upload_id: str,
+                       parts: list[tuple[int, str]] = ()) -> Submission:
+        """Check what arrived (size, kind) and fill the slot with it; a refusal records nothing."""
+        sub, view = self._owned(cause, submission_id)
+        sub.check_upload_allowed(view.window_open)
+        upload = sub.pending_upload(upload_id)
+        if upload["multipart"]:
+            ordered = check_parts(list(parts), part_count(upload["size"]))
+            self._files().complete(upload["object_key"], upload["s3_upload_id"], ordered)
+        arrived = self._files().inspect(upload["object_key"])
+        sub.confirm_file(upload_id, view.rules, view.window_open, size=arrived.size, kind=arrived.kind,
+                         etag=arrived.etag)
+        self.save(sub)
+        return sub
+
+    @command
+    def submit(self, cause: Cause, submission_id: str) -> Submission:
+        """Submit the work (next version) if the window is open, files complete and the rules kept."""
+        sub, view = self._owned(cause, submission_id)
+        sub.submit(view.rules, view.window_open)
+        self.save(sub)
+        return sub
+
+    def _owned(self, cause: Cause, submission_id: str) -> tuple[Submission, EditionView]:
+        """The submission, if the caller is its student; and its edition."""
+        sub = self._load(submission_id)
+        if cause.role != "student" or cause.account_id != sub.student_id:
+            raise forbidden()
+        return sub, self.edition_view(sub.edition)
