@@ -95,8 +95,9 @@ def _signatures(signers: str) -> list:
 
 
 def _check(d: dict) -> dict:
-    if not 1 <= len(d.get("creators") or []) <= 8 or len(d.get("advisors") or []) > 2:
-        raise ValueError("a work has 1 to 8 creators and at most 2 advisors")
+    # The team's limits are the edition's rules, checked by the Submission; a form only needs a creator.
+    if not d.get("creators"):
+        raise ValueError("a form needs at least one creator")
     return d
 
 
@@ -123,7 +124,7 @@ def _build(d: dict, form: str, story: list) -> bytes:
 
 def application_form_pdf(draft: dict) -> bytes:
     """作品申报表 as PDF bytes. ``draft`` keys: edition_name, submission_id, title, category_zh, theme,
-    synopsis, school, region, creators [{name, grade, school}] (1-8), advisors [{name, school, phone}] (0-2)."""
+    synopsis, school, region, creators [{name, grade, school}], advisors [{name, school, phone}]."""
     _check(draft)
     story = [
         *_heading("一、作品信息"),
