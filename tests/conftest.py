@@ -72,3 +72,34 @@ def s3_server(stack_ports, tmp_path_factory):
 def port_picker():
     """pick_ports, for session-scoped fixtures that start a stack of their own."""
     return pick_ports
+
+
+# ---------------------------------------------------------------------------------------------------------
+# PostgreSQL: a throw-away database on the machine's server (127.0.0.1:5432); .ci/run requires it
+# ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def postgres_database(monkeypatch):
+    """A fresh database for one test, named in POSTGRES_* env vars; dropped afterwards."""
+    import os
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg")
+    admin = dict(host=os.environ.get("POSTGRES_HOST", "127.0.0.1"), port=os.environ.get("POSTGRES_PORT", "5432"),
+                 user=os.environ.get("POSTGRES_USER", "postgres"), dbname="postgres", autocommit=True)  # fmt: skip
+    try:
+        conn = psycopg.connect(**admin, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        if os.environ.get("FESTIVAL_REQUIRE_POSTGRES"):
+            raise
+        pytest.skip(f"PostgreSQL not reachable: {error}")
+    name = f"festival_test_{uuid.uuid4().hex[:10]}"
+    with conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    for key, value in (("POSTGRES_DBNAME", name), ("POSTGRES_HOST", admin["host"]),
+                       ("POSTGRES_PORT", admin["port"]), ("POSTGRES_USER", admin["user"])):  # fmt: skip
+        monkeypatch.setenv(key, value)
+    yield name
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
