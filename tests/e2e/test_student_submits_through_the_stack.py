@@ -19,8 +19,9 @@ from festival_events.envelope import chain_problems  # noqa: E402
 async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_path):
     client = httpx.Client(base_url=stack.gateway, timeout=60)
     auth = login(client, stack, "student")
-    created = client.post("/works", json=DRAFT, headers=auth)
+    created = client.post("/works", json=DRAFT, headers={**auth, "X-Correlation-Id": "e2e-draft-0001"})
     assert created.status_code in (200, 201), created.text
+    assert created.headers["x-correlation-id"] == "e2e-draft-0001"
     work_id = created.json()["id"]
 
     film = media.film(tmp_path / "film.mp4", seconds=3).read_bytes()
@@ -46,3 +47,8 @@ async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_p
     assert chain_problems(events) == []
     assert {e.actor.role for e in events} == {"student"}
     assert all(e.edition == "11" for e in events)
+    # One request followed across the platform: HTTP header -> gRPC metadata -> event -> every service's log.
+    assert events[0].correlation_id == "e2e-draft-0001"
+    for service in ("gateway", "intake"):
+        log = (stack.data_dir / "logs" / f"{service}.log").read_text()
+        assert '"correlation_id": "e2e-draft-0001"' in log, service

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
@@ -39,9 +40,13 @@ def rpc(method: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
     @functools.wraps(method)
     async def wrapper(self: Any, request: Any, context: grpc.aio.ServicerContext) -> Any:
         with caused_by(cause_from(context)) as cause:
+            started = time.perf_counter()
             try:
                 result = method(self, request, cause)
-                return await result if isinstance(result, Awaitable) else result
+                result = await result if isinstance(result, Awaitable) else result
+                log.info("rpc.done", method=method.__name__, role=cause.role,
+                         ms=round((time.perf_counter() - started) * 1000, 1))
+                return result
             except FestivalError as refusal:
                 log.info("rpc.refused", method=method.__name__, code=refusal.code)
                 context.set_trailing_metadata(refusal.to_trailer())
