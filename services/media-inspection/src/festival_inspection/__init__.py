@@ -1,0 +1,1 @@
+"""media-inspection: checks every technical rule of the notice on films, images and forms."""

@@ -1,0 +1,1 @@
+"""review: school, region and province decisions on submitted works."""
