@@ -84,10 +84,18 @@ def parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_docs_events)
     gen = sub.add_parser("gen", help="generated code").add_subparsers(dest="what", required=True)
     gen.add_parser("proto", help="gRPC stubs from proto/festival").set_defaults(func=cmd_gen_proto)
+    # Listed here for `festival -h`; main() hands everything after `inspect` to festival_inspection.cli.
+    sub.add_parser("inspect", add_help=False,
+                   help="check a film, cover, poster or signed form before uploading (festival inspect -h)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["inspect"]:
+        from festival_inspection.cli import main as inspect
+
+        return inspect(argv[1:])
     args = parser().parse_args(argv)
     return args.func(args)
 
