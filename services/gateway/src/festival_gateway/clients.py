@@ -1,4 +1,4 @@
-"""The gateway's gRPC clients of registry and intake, and who is asking on whose behalf."""
+"""The gateway's gRPC clients of registry, intake and review, and who is asking on whose behalf."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from festival.intake.v1 import intake_pb2_grpc
 from festival.registry.v1 import registry_pb2_grpc
+from festival.review.v1 import notifications_pb2_grpc, review_pb2_grpc
 from festival_gateway.tokens import Claims
 from festival_kit.context import Cause
 from festival_kit.rpc import metadata_of
 from festival_kit.settings import Settings
 
-SERVICES = ("registry", "intake")
+SERVICES = ("registry", "intake")  # what /health reports
+DIALED = (*SERVICES, "review")
 CALL_TIMEOUT_S = 15.0
 
 
@@ -38,7 +40,7 @@ class Services:
     """Channels opened on first use, so they belong to the event loop that serves the requests."""
 
     def __init__(self, settings: Settings):
-        self.addresses = {name: settings.grpc_address(name) for name in SERVICES}
+        self.addresses = {name: settings.grpc_address(name) for name in DIALED}
         self._channels: dict[str, grpc.aio.Channel] = {}
 
     def channel(self, name: str) -> grpc.aio.Channel:
@@ -53,6 +55,15 @@ class Services:
     @property
     def intake(self) -> intake_pb2_grpc.IntakeStub:
         return intake_pb2_grpc.IntakeStub(self.channel("intake"))
+
+    @property
+    def review(self) -> review_pb2_grpc.ReviewStub:
+        return review_pb2_grpc.ReviewStub(self.channel("review"))
+
+    @property
+    def notifications(self) -> notifications_pb2_grpc.NotificationsStub:
+        """In-app notifications are kept by the review service, on its channel."""
+        return notifications_pb2_grpc.NotificationsStub(self.channel("review"))
 
     async def health(self, name: str, timeout: float = 2.0) -> str:
         """The standard gRPC health status of a service's server; UNREACHABLE when it does not answer."""

@@ -9,6 +9,7 @@ from festival_kit.settings import Settings
 from festival_review.adapters import servicer
 from festival_review.adapters.policies import CONSUMER, SUBJECTS
 from festival_review.application import ReviewApplication
+from festival_review.notifications import install as install_notifications
 
 
 def build(settings: Settings) -> ServiceRuntime:
@@ -16,6 +17,7 @@ def build(settings: Settings) -> ServiceRuntime:
     runtime = ServiceRuntime(app, settings)
     runtime.serve(servicer.register(app), servicer.SERVICE_NAME)
     runtime.consume(CONSUMER, SUBJECTS, app.handlers())
+    install_notifications(runtime, app)
     return runtime
 
 
