@@ -53,16 +53,48 @@ async def events_of(stack, aggregate_id: str) -> list[Envelope]:
     found = []
     for seq in range(info.state.first_seq, info.state.last_seq + 1):
         env = Envelope.model_validate_json((await js.get_msg("FESTIVAL", seq)).data)
-        if env.aggregate_id == aggregate_id:
+        if aggregate_id in (env.aggregate_id, env.payload.get("submission_id")):
             found.append(env)
     await nc.close()
     return found
 
 
-async def wait_for_events(stack, work_id: str, last: str, timeout: float = 30.0) -> list[Envelope]:
+async def wait_for_events(
+    stack, work_id: str, last: str, timeout: float = 30.0, aggregate_type: str = "Submission"
+) -> list[Envelope]:
+    """The events of the work's aggregate of one type (intake's Submission, review's ReviewCase...), once the
+    last one has the given type."""
     async with asyncio.timeout(timeout):
         while True:
-            events = await events_of(stack, work_id)
+            events = [e for e in await events_of(stack, work_id) if e.aggregate_type == aggregate_type]
             if events and events[-1].type == last:
                 return events
             await asyncio.sleep(0.3)
+
+
+def prepared_work(client: httpx.Client, auth: dict, film: bytes, cover: bytes, title: str) -> str:
+    """A draft with every required file uploaded and confirmed (film, cover, both signed forms); returns its id."""
+    created = client.post("/works", json={**DRAFT, "title": title}, headers=auth)
+    assert created.status_code in (200, 201), created.text
+    work_id = created.json()["id"]
+    upload(client, auth, work_id, "film", "作品.mp4", film)
+    upload(client, auth, work_id, "cover", "封面.jpg", cover)
+    for form in ("application_form", "copyright_declaration"):
+        pdf = client.get(f"/works/{work_id}/forms/{form}", headers=auth)
+        assert pdf.status_code == 200, pdf.text
+        upload(client, auth, work_id, form, f"{form}.pdf", pdf.content)
+    return work_id
+
+
+def submit_when_inspected(client: httpx.Client, auth: dict, work_id: str, timeout: float = 120.0) -> dict:
+    """Submit once media inspection has finished with the files (intake refuses while it runs)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = client.post(f"/works/{work_id}/submit", headers=auth)
+        if reply.status_code == 200 or reply.json().get("code") != "inspection_pending" or time.monotonic() > deadline:
+            assert reply.status_code == 200, reply.text
+            return reply.json()
+        time.sleep(0.5)
+

@@ -3,6 +3,7 @@ then every event of that submission is read back from FESTIVAL, in order, with a
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -11,9 +12,20 @@ import pytest
 
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import media  # noqa: E402
-from flows import DRAFT, login, upload, wait_for_events  # noqa: E402
+from flows import DRAFT, login, submit_when_inspected, upload, wait_for_events  # noqa: E402
 
 from festival_events.envelope import chain_problems  # noqa: E402
+
+async def inspected(client: httpx.Client, auth: dict, work_id: str, timeout: float = 120.0) -> None:
+    """Wait until every file of the work shows a completed inspection that failed nothing."""
+    async with asyncio.timeout(timeout):
+        while True:
+            files = client.get(f"/works/{work_id}", headers=auth).json()["files"]
+            if all(f["inspection"]["status"] == "completed" for f in files):
+                assert all(f["inspection"]["verdict"] in ("pass", "warn") for f in files), files
+                return
+            await asyncio.sleep(0.5)
+
 
 @pytest.mark.timeout(600)
 async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_path):
@@ -33,9 +45,8 @@ async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_p
         assert pdf.content.startswith(b"%PDF")
         upload(client, auth, work_id, form, f"{form}-signed.pdf", pdf.content)  # "signed and stamped"
 
-    submitted = client.post(f"/works/{work_id}/submit", headers=auth)
-    assert submitted.status_code == 200, submitted.text
-    assert submitted.json()["status"] == "submitted"
+    await inspected(client, auth, work_id)  # the workers check every file before the work can be submitted
+    assert submit_when_inspected(client, auth, work_id)["status"] == "submitted"
     again = client.post(f"/works/{work_id}/submit", headers=auth)
     assert again.status_code == 409 and again.json()["code"]
 
@@ -45,7 +56,9 @@ async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_p
     assert types.count("FileConfirmed") == 4 and types.count("UploadStarted") == 4
     assert [e.aggregate_version for e in events] == list(range(1, len(events) + 1))
     assert chain_problems(events) == []
-    assert {e.actor.role for e in events} == {"student"}
+    by_workers = {"SubmissionInspectionStarted", "SubmissionFileInspected"}  # intake noting the workers' reports
+    assert {e.actor.role for e in events if e.type not in by_workers} == {"student"}
+    assert {e.actor.role for e in events if e.type in by_workers} == {"system"}
     assert all(e.edition == "11" for e in events)
     # One request followed across the platform: HTTP header -> gRPC metadata -> event -> every service's log.
     assert events[0].correlation_id == "e2e-draft-0001"

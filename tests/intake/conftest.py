@@ -87,6 +87,15 @@ def work_returned_envelope(submission_id: str, version: int = 1, level: str = "s
     return envelope("review", "WorkReturned", payload, role=f"{level}_admin")
 
 
+def inspected_envelope(submission_id: str, record: dict[str, Any], slot: str, verdict: str = "pass",
+                       checks: list[dict[str, Any]] | None = None) -> Envelope:
+    """media-inspection's report on one confirmed file, as a worker publishes it."""
+    payload = {"submission_id": submission_id, "upload_id": record["upload_id"], "slot": slot, "category": None,
+               "verdict": verdict, "checks": checks or [], "content_hash": "0" * 64, "fingerprint": None,
+               "duplicate_of": None, "elapsed_s": 0.1, "worker": "test"}
+    return envelope("media-inspection", "InspectionCompleted", payload, version=2)
+
+
 class Feeder:
     """Hands envelopes to an app's handlers as its consumer would: tracked, at made-up stream positions."""
 
@@ -99,6 +108,17 @@ class Feeder:
             self.seq += 1
             with caused_by(cause_of(env)):
                 app.save_tracked("intake-test", self.seq, *handlers[env.type](env))
+
+
+@pytest.fixture
+def pass_inspections(feed):
+    """Feed a passing inspection of every file the work holds (as if the workers had checked them)."""
+
+    def inspect_all(app: Any, submission_id: str) -> None:
+        sub = app.repository.get(uuid.UUID(submission_id))
+        feed(app, *(inspected_envelope(submission_id, r, slot) for slot, r in sub.files.items()))
+
+    return inspect_all
 
 
 @pytest.fixture

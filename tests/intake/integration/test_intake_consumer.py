@@ -37,7 +37,8 @@ async def log(nats_server):
 
 
 async def test_events_from_the_log_open_the_window_and_reopen_a_work_once(
-    log, nats_server, store_env, files, media, make_rules, registry, feed, work_returned, student, draft_fields
+    log, nats_server, store_env, files, media, make_rules, registry, feed, work_returned, student, draft_fields,
+    pass_inspections,
 ) -> None:
     # A fresh edition code: the session's stream is shared, and this durable reads it from the start.
     edition = f"t-{uuid.uuid4().hex[:8]}"
@@ -60,6 +61,7 @@ async def test_events_from_the_log_open_the_window_and_reopen_a_work_once(
                                  ("copyright_declaration", "c.pdf", b"%PDF-1.4 c")):
             ticket = app.start_upload(student, sub_id, slot, name, len(data))
             app.confirm_upload(student, sub_id, ticket.upload_id, media.put(ticket, data))
+        pass_inspections(app, sub_id)
         app.submit(student, sub_id)
 
         returned = work_returned(sub_id)

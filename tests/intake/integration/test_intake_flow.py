@@ -34,7 +34,7 @@ def upload(app, media, student, sub_id: str, slot: str, filename: str, data: byt
     return app.confirm_upload(student, sub_id, ticket.upload_id, parts)
 
 
-def test_full_flow_from_draft_to_submitted(app, media, student, sub_id, store_env) -> None:
+def test_full_flow_from_draft_to_submitted(app, media, student, sub_id, store_env, pass_inspections) -> None:
     film = media.mp4()
     ticket = app.start_upload(student, sub_id, "film", "我的作品.mp4", len(film))
     assert ticket.multipart and len(ticket.parts) == 1 and ticket.part_size == 8 * MiB and not ticket.url
@@ -49,6 +49,8 @@ def test_full_flow_from_draft_to_submitted(app, media, student, sub_id, store_en
         assert filename.endswith(".pdf") and pdf.startswith(b"%PDF-")
         upload(app, media, student, sub_id, form, filename, pdf)  # signed and scanned, in real life
 
+    refused("inspection_pending", app.submit, student, sub_id)
+    pass_inspections(app, sub_id)
     sub = app.submit(student, sub_id)
     assert (sub.status, sub.submission_version, app.missing_slots(sub)) == ("submitted", 1, [])
     refused("already_submitted", app.submit, student, sub_id)
@@ -156,11 +158,12 @@ def test_only_the_owner_changes_a_work(app, student, sub_id, draft_fields) -> No
 
 
 def test_return_and_window_close_through_the_handlers(app, media, student, sub_id, registry, feed,
-                                                      work_returned, draft_fields) -> None:
+                                                      work_returned, draft_fields, pass_inspections) -> None:
     for slot, name, data in (("film", "f.mp4", media.mp4()), ("cover", "c.jpg", media.jpeg()),
                              ("application_form", "a.pdf", b"%PDF-1.4 signed"),
                              ("copyright_declaration", "c.pdf", b"%PDF-1.4 signed")):
         upload(app, media, student, sub_id, slot, name, data)
+    pass_inspections(app, sub_id)
     app.submit(student, sub_id)
     feed(app, work_returned(sub_id), work_returned(sub_id))
     assert app.get(student, sub_id).status == "returned"

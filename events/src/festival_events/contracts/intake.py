@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict
 
 from festival_events.contracts import Contract, upcaster
+from festival_events.contracts.inspection import InspectionCheck
 from festival_events.contracts.registry import EditionRules
 
 Slot = Literal["film", "cover", "poster", "application_form", "copyright_declaration"]
@@ -102,6 +103,27 @@ class FileConfirmed(_Intake):
     size: int
     kind: str
     etag: str
+
+
+class SubmissionInspectionStarted(_Intake):
+    """media-inspection began inspecting the slot's current file: the student sees it as running."""
+
+    type: ClassVar[str] = "SubmissionInspectionStarted"
+    upload_id: str
+    slot: Slot
+    inspection_id: str
+
+
+class SubmissionFileInspected(_Intake):
+    """The slot's current file was inspected: every check, as the student sees it on the work."""
+
+    type: ClassVar[str] = "SubmissionFileInspected"
+    upload_id: str
+    slot: Slot
+    inspection_id: str
+    category: str | None
+    verdict: Literal["pass", "warn", "fail"]
+    checks: list[InspectionCheck]
 
 
 class SubmittedFile(BaseModel):

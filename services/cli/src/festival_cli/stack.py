@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -15,10 +16,13 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from festival_cli import infra
 from festival_kit import clock
+from festival_kit.ports import MAX_LOCAL_INSPECTORS
 from festival_kit.settings import Settings
 
 # Every service process `festival up` starts, in start order. compose.yaml names the same.
-SERVICES = ("registry", "intake", "gateway")
+SERVICES = ("registry", "intake", "media-inspection", "gateway")
+# A service whose module is not festival_<name>; media-inspection runs as N workers (--inspectors).
+MODULES = {"media-inspection": "festival_inspection"}
 DEMO_CLOCK = datetime(2023, 6, 26, 9, 0, tzinfo=clock.SHANGHAI)
 DEMO_PASSWORD = "festival-demo"
 DEMO_ACCOUNTS = {
@@ -54,10 +58,22 @@ def service_env(settings: Settings, data_dir: Path, nats: infra.NatsServer, s3: 
     }
 
 
-def start_service(name: str, env: dict, data_dir: Path) -> infra.Managed:
-    module = "festival_" + name.replace("-", "_")
+def start_service(name: str, env: dict, data_dir: Path, module: str = "") -> infra.Managed:
+    module = module or MODULES.get(name) or "festival_" + name.replace("-", "_")
     log_path = data_dir / "logs" / f"{name}.log"
     return infra.Managed(name, infra.spawn([sys.executable, "-m", module], log_path, env=env), log_path)
+
+
+def processes(name: str, inspectors: int, env: dict, data_dir: Path, settings: Settings) -> Iterator[infra.Managed]:
+    """The service's process; for media-inspection its N workers, media-inspection-1..N, one after another."""
+    if name != "media-inspection":
+        yield start_service(name, env, data_dir)
+        return
+    for i in range(1, inspectors + 1):  # each started once the one before serves: they share one store
+        worker = f"media-inspection-{i}"
+        address = f"127.0.0.1:{settings.ports.of(worker)}"
+        own = {**env, "FESTIVAL_WORKER_NAME": worker, "MEDIA_INSPECTION_GRPC": address}
+        yield start_service(worker, own, data_dir, MODULES[name])
 
 
 def grpc_serving(address: str) -> bool:
@@ -78,11 +94,12 @@ def wait_serving(proc: infra.Managed, settings: Settings, timeout: float = 60.0)
         proc.wait_ready(lambda: grpc_serving(address), timeout, "gRPC health SERVING")
 
 
-def banner(settings: Settings, s3: infra.S3Server, data_dir: Path) -> str:
+def banner(settings: Settings, s3: infra.S3Server, data_dir: Path, inspectors: int = 1) -> str:
     gateway = f"http://127.0.0.1:{settings.ports.of('gateway')}"
     lines = [
         "科学影像节平台已启动 / festival platform is up",
         f"  gateway     {gateway}   (API docs {gateway}/docs, OpenAPI {gateway}/openapi.json)",
+        f"  inspection  {inspectors} worker(s), media-inspection-1..{inspectors}",
         f"  NATS        nats://127.0.0.1:{settings.ports.of('nats')}   S3  http://{s3.endpoint}",
         f"  data        {data_dir}   clock  {clock.shanghai(clock.now())} Asia/Shanghai",
         "  demo accounts (password " + DEMO_PASSWORD + "):",
@@ -94,6 +111,10 @@ def banner(settings: Settings, s3: infra.S3Server, data_dir: Path) -> str:
 
 def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -> int:
     """Start everything, print where it is, and stop it all cleanly on Ctrl-C or SIGTERM."""
+    if not 1 <= inspectors <= MAX_LOCAL_INSPECTORS:
+        print(f"--inspectors 须为 1 至 {MAX_LOCAL_INSPECTORS} / must be 1 to {MAX_LOCAL_INSPECTORS} on one machine",
+              file=sys.stderr, flush=True)
+        return 2
     data_dir = settings.data_dir.resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     clock_file = prepare_clock(data_dir, clock_spec)
@@ -109,10 +130,10 @@ def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -
         started.append(s3)
         env = service_env(settings, data_dir, nats, s3, clock_file)
         for name in SERVICES:
-            proc = start_service(name, env, data_dir)
-            started.append(proc)
-            wait_serving(proc, settings)
-        print(banner(settings, s3, data_dir), flush=True)
+            for proc in processes(name, inspectors, env, data_dir, settings):
+                started.append(proc)
+                wait_serving(proc, settings)
+        print(banner(settings, s3, data_dir, inspectors), flush=True)
         return watch(started, stop)
     except infra.StartError as failure:
         print(f"启动失败 / start failed: {failure}", file=sys.stderr, flush=True)

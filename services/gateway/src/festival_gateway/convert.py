@@ -7,6 +7,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from google.protobuf.descriptor import FieldDescriptor
+from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message
 from pydantic import BaseModel
 
@@ -14,9 +15,14 @@ from festival.intake.v1 import intake_pb2
 from festival.registry.v1 import registry_pb2
 from festival_events.contracts.registry import EditionRules
 
+# Well-known messages that hold free-form JSON (an inspection check's measured and expected values).
+_JSON_VALUES = {"google.protobuf.Value", "google.protobuf.Struct", "google.protobuf.ListValue"}
+
 
 def to_json(message: Message) -> dict[str, Any]:
     """Unlike json_format, keeps int64 as numbers and fields at their defaults."""
+    if message.DESCRIPTOR.full_name in _JSON_VALUES:
+        return MessageToDict(message)  # a measurement: any JSON value, as it was recorded
     out: dict[str, Any] = {}
     for field in message.DESCRIPTOR.fields:
         value = getattr(message, field.name)

@@ -1,4 +1,7 @@
-"""How intake reacts to what registry and review publish: each handler returns the aggregates it changed."""
+"""How intake reacts to what registry, review and media-inspection publish.
+
+Each handler returns the aggregates it changed.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import structlog
 from eventsourcing.application import AggregateNotFoundError
 
 from festival_events import contracts
+from festival_events.contracts import inspection
 from festival_events.contracts import registry as reg
 from festival_events.contracts import review
 from festival_events.envelope import Envelope
@@ -23,7 +27,8 @@ if TYPE_CHECKING:
 log = structlog.get_logger()
 
 CONSUMER = "intake"
-SUBJECTS = ["festival.registry.>", "festival.review.WorkReturned"]
+SUBJECTS = ["festival.registry.>", "festival.review.WorkReturned", "festival.media-inspection.InspectionStarted",
+            "festival.media-inspection.InspectionCompleted"]
 
 
 class IntakePolicies:
@@ -41,6 +46,8 @@ class IntakePolicies:
             "RegionRegistered": self.on_region_registered,
             "SchoolRegistered": self.on_school_registered,
             "WorkReturned": self.on_work_returned,
+            "InspectionStarted": self.on_inspection_started,
+            "InspectionCompleted": self.on_inspection_completed,
         }
 
     def on_edition_configured(self, env: Envelope) -> list[Any]:
@@ -97,6 +104,31 @@ class IntakePolicies:
         role = f"{returned.level}_admin"
         changed = sub.reopen(returned.submission_version, role, returned.reason_code, returned.reason)
         return [sub] if changed else []
+
+    def on_inspection_started(self, env: Envelope) -> list[Any]:
+        started = _read(env, inspection.InspectionStarted)
+        sub = self._submission(started.submission_id)
+        changed = sub is not None and sub.inspection_started(started.upload_id, started.slot, env.aggregate_id)
+        return [sub] if changed else []
+
+    def on_inspection_completed(self, env: Envelope) -> list[Any]:
+        """Show the report on the work; a report of a file since replaced changes nothing."""
+        done = _read(env, inspection.InspectionCompleted)
+        sub = self._submission(done.submission_id)
+        checks = [c.model_dump(mode="json") for c in done.checks]
+        changed = sub is not None and sub.file_inspected(done.upload_id, done.slot, env.aggregate_id, done.category,
+                                                         done.verdict, checks)
+        return [sub] if changed else []
+
+    def _submission(self, submission_id: str) -> Submission | None:
+        try:
+            sub = self._find(uuid.UUID(submission_id))
+        except ValueError:
+            sub = None
+        if not isinstance(sub, Submission):
+            log.warning("intake.inspection_of_unknown_work", submission_id=submission_id)
+            return None
+        return sub
 
     def _find(self, aggregate_id: uuid.UUID) -> Any:
         try:

@@ -27,6 +27,10 @@ _OFFSETS = {
     "weed_admin": 29,
     "weed_metrics": 30,
 }
+# The workers `festival up --inspectors N` starts locally, each with gRPC health on its own port (in a
+# deployment they are replicas behind the media-inspection service's one port instead).
+MAX_LOCAL_INSPECTORS = 8
+_OFFSETS.update({f"media-inspection-{i}": 40 + i for i in range(1, MAX_LOCAL_INSPECTORS + 1)})
 
 
 @dataclass(frozen=True)

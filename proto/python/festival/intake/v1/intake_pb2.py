@@ -22,55 +22,60 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x66\x65stival/intake/v1/intake.proto\x12\x12\x66\x65stival.intake.v1\"6\n\x07\x43reator\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05grade\x18\x02 \x01(\t\x12\x0e\n\x06school\x18\x03 \x01(\t\"6\n\x07\x41\x64visor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06school\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\"\xa7\x01\n\x05\x44raft\x12\r\n\x05title\x18\x01 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\r\n\x05theme\x18\x03 \x01(\t\x12\x10\n\x08synopsis\x18\x04 \x01(\t\x12-\n\x08\x63reators\x18\x05 \x03(\x0b\x32\x1b.festival.intake.v1.Creator\x12-\n\x08\x61\x64visors\x18\x06 \x03(\x0b\x32\x1b.festival.intake.v1.Advisor\"v\n\x12\x43reateDraftRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12(\n\x05\x64raft\x18\x03 \x01(\x0b\x32\x19.festival.intake.v1.Draft\x12\x0f\n\x07\x65\x64ition\x18\x04 \x01(\t\"S\n\x10\x45\x64itDraftRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12(\n\x05\x64raft\x18\x02 \x01(\x0b\x32\x19.festival.intake.v1.Draft\"-\n\x14GetSubmissionRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\"s\n\x16ListSubmissionsRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x11\n\tregion_id\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x0f\n\x07\x65\x64ition\x18\x05 \x01(\t\"\\\n\nFileRecord\x12\x0c\n\x04slot\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0c\n\x04size\x18\x03 \x01(\x03\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x12\n\nobject_key\x18\x05 \x01(\t\"\xc8\x02\n\nSubmission\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07\x65\x64ition\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tschool_id\x18\x04 \x01(\t\x12\x11\n\tregion_id\x18\x05 \x01(\t\x12(\n\x05\x64raft\x18\x06 \x01(\x0b\x32\x19.festival.intake.v1.Draft\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x0f\n\x07version\x18\x08 \x01(\x05\x12\x13\n\x0bteam_frozen\x18\t \x01(\x08\x12-\n\x05\x66iles\x18\n \x03(\x0b\x32\x1e.festival.intake.v1.FileRecord\x12\x15\n\rmissing_slots\x18\x0b \x03(\t\x12\x12\n\ncreated_at\x18\x0c \x01(\t\x12\x12\n\nupdated_at\x18\r \x01(\t\x12\x15\n\rreturn_reason\x18\x0e \x01(\t\"E\n\x0eSubmissionList\x12\x33\n\x0bsubmissions\x18\x01 \x03(\x0b\x32\x1e.festival.intake.v1.Submission\"Y\n\x12StartUploadRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x0c\n\x04slot\x18\x02 \x01(\t\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x0c\n\x04size\x18\x04 \x01(\x03\".\n\nUploadPart\x12\x13\n\x0bpart_number\x18\x01 \x01(\x05\x12\x0b\n\x03url\x18\x02 \x01(\t\"\xa5\x01\n\x0cUploadTicket\x12\x11\n\tupload_id\x18\x01 \x01(\t\x12\x0c\n\x04slot\x18\x02 \x01(\t\x12\x11\n\tmultipart\x18\x03 \x01(\x08\x12\x0b\n\x03url\x18\x04 \x01(\t\x12-\n\x05parts\x18\x05 \x03(\x0b\x32\x1e.festival.intake.v1.UploadPart\x12\x11\n\tpart_size\x18\x06 \x01(\x03\x12\x12\n\nexpires_at\x18\x07 \x01(\t\"2\n\rCompletedPart\x12\x13\n\x0bpart_number\x18\x01 \x01(\x05\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"r\n\x14\x43onfirmUploadRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x11\n\tupload_id\x18\x02 \x01(\t\x12\x30\n\x05parts\x18\x03 \x03(\x0b\x32!.festival.intake.v1.CompletedPart\"8\n\x11RenderFormRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x0c\n\x04\x66orm\x18\x02 \x01(\t\"%\n\x04\x46orm\x12\x10\n\x08\x66ilename\x18\x01 \x01(\t\x12\x0b\n\x03pdf\x18\x02 \x01(\x0c\"&\n\rSubmitRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\"8\n\x11GetFileUrlRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x0c\n\x04slot\x18\x02 \x01(\t\"X\n\x07\x46ileUrl\x12,\n\x04\x66ile\x18\x01 \x01(\x0b\x32\x1e.festival.intake.v1.FileRecord\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x12\n\nexpires_at\x18\x03 \x01(\t2\x92\x06\n\x06Intake\x12U\n\x0b\x43reateDraft\x12&.festival.intake.v1.CreateDraftRequest\x1a\x1e.festival.intake.v1.Submission\x12Q\n\tEditDraft\x12$.festival.intake.v1.EditDraftRequest\x1a\x1e.festival.intake.v1.Submission\x12Y\n\rGetSubmission\x12(.festival.intake.v1.GetSubmissionRequest\x1a\x1e.festival.intake.v1.Submission\x12\x61\n\x0fListSubmissions\x12*.festival.intake.v1.ListSubmissionsRequest\x1a\".festival.intake.v1.SubmissionList\x12W\n\x0bStartUpload\x12&.festival.intake.v1.StartUploadRequest\x1a .festival.intake.v1.UploadTicket\x12Y\n\rConfirmUpload\x12(.festival.intake.v1.ConfirmUploadRequest\x1a\x1e.festival.intake.v1.Submission\x12M\n\nRenderForm\x12%.festival.intake.v1.RenderFormRequest\x1a\x18.festival.intake.v1.Form\x12K\n\x06Submit\x12!.festival.intake.v1.SubmitRequest\x1a\x1e.festival.intake.v1.Submission\x12P\n\nGetFileUrl\x12%.festival.intake.v1.GetFileUrlRequest\x1a\x1b.festival.intake.v1.FileUrlb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x66\x65stival/intake/v1/intake.proto\x12\x12\x66\x65stival.intake.v1\x1a\x1cgoogle/protobuf/struct.proto\"6\n\x07\x43reator\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05grade\x18\x02 \x01(\t\x12\x0e\n\x06school\x18\x03 \x01(\t\"6\n\x07\x41\x64visor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06school\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\"\xa7\x01\n\x05\x44raft\x12\r\n\x05title\x18\x01 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\r\n\x05theme\x18\x03 \x01(\t\x12\x10\n\x08synopsis\x18\x04 \x01(\t\x12-\n\x08\x63reators\x18\x05 \x03(\x0b\x32\x1b.festival.intake.v1.Creator\x12-\n\x08\x61\x64visors\x18\x06 \x03(\x0b\x32\x1b.festival.intake.v1.Advisor\"v\n\x12\x43reateDraftRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12(\n\x05\x64raft\x18\x03 \x01(\x0b\x32\x19.festival.intake.v1.Draft\x12\x0f\n\x07\x65\x64ition\x18\x04 \x01(\t\"S\n\x10\x45\x64itDraftRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12(\n\x05\x64raft\x18\x02 \x01(\x0b\x32\x19.festival.intake.v1.Draft\"-\n\x14GetSubmissionRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\"s\n\x16ListSubmissionsRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x11\n\tregion_id\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x0f\n\x07\x65\x64ition\x18\x05 \x01(\t\"\x94\x01\n\nFileRecord\x12\x0c\n\x04slot\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0c\n\x04size\x18\x03 \x01(\x03\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x12\n\nobject_key\x18\x05 \x01(\t\x12\x36\n\ninspection\x18\x06 \x01(\x0b\x32\".festival.intake.v1.FileInspection\"\xaa\x01\n\x0fInspectionCheck\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07verdict\x18\x02 \x01(\t\x12(\n\x08measured\x18\x03 \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x08\x65xpected\x18\x04 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x12\n\nmessage_zh\x18\x05 \x01(\t\x12\x12\n\nmessage_en\x18\x06 \x01(\t\"}\n\x0e\x46ileInspection\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\x0f\n\x07verdict\x18\x02 \x01(\t\x12\x33\n\x06\x63hecks\x18\x03 \x03(\x0b\x32#.festival.intake.v1.InspectionCheck\x12\x15\n\rinspection_id\x18\x04 \x01(\t\"\xc8\x02\n\nSubmission\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07\x65\x64ition\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tschool_id\x18\x04 \x01(\t\x12\x11\n\tregion_id\x18\x05 \x01(\t\x12(\n\x05\x64raft\x18\x06 \x01(\x0b\x32\x19.festival.intake.v1.Draft\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x0f\n\x07version\x18\x08 \x01(\x05\x12\x13\n\x0bteam_frozen\x18\t \x01(\x08\x12-\n\x05\x66iles\x18\n \x03(\x0b\x32\x1e.festival.intake.v1.FileRecord\x12\x15\n\rmissing_slots\x18\x0b \x03(\t\x12\x12\n\ncreated_at\x18\x0c \x01(\t\x12\x12\n\nupdated_at\x18\r \x01(\t\x12\x15\n\rreturn_reason\x18\x0e \x01(\t\"E\n\x0eSubmissionList\x12\x33\n\x0bsubmissions\x18\x01 \x03(\x0b\x32\x1e.festival.intake.v1.Submission\"Y\n\x12StartUploadRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x0c\n\x04slot\x18\x02 \x01(\t\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x0c\n\x04size\x18\x04 \x01(\x03\".\n\nUploadPart\x12\x13\n\x0bpart_number\x18\x01 \x01(\x05\x12\x0b\n\x03url\x18\x02 \x01(\t\"\xa5\x01\n\x0cUploadTicket\x12\x11\n\tupload_id\x18\x01 \x01(\t\x12\x0c\n\x04slot\x18\x02 \x01(\t\x12\x11\n\tmultipart\x18\x03 \x01(\x08\x12\x0b\n\x03url\x18\x04 \x01(\t\x12-\n\x05parts\x18\x05 \x03(\x0b\x32\x1e.festival.intake.v1.UploadPart\x12\x11\n\tpart_size\x18\x06 \x01(\x03\x12\x12\n\nexpires_at\x18\x07 \x01(\t\"2\n\rCompletedPart\x12\x13\n\x0bpart_number\x18\x01 \x01(\x05\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"r\n\x14\x43onfirmUploadRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x11\n\tupload_id\x18\x02 \x01(\t\x12\x30\n\x05parts\x18\x03 \x03(\x0b\x32!.festival.intake.v1.CompletedPart\"8\n\x11RenderFormRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x0c\n\x04\x66orm\x18\x02 \x01(\t\"%\n\x04\x46orm\x12\x10\n\x08\x66ilename\x18\x01 \x01(\t\x12\x0b\n\x03pdf\x18\x02 \x01(\x0c\"&\n\rSubmitRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\"8\n\x11GetFileUrlRequest\x12\x15\n\rsubmission_id\x18\x01 \x01(\t\x12\x0c\n\x04slot\x18\x02 \x01(\t\"X\n\x07\x46ileUrl\x12,\n\x04\x66ile\x18\x01 \x01(\x0b\x32\x1e.festival.intake.v1.FileRecord\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x12\n\nexpires_at\x18\x03 \x01(\t2\x92\x06\n\x06Intake\x12U\n\x0b\x43reateDraft\x12&.festival.intake.v1.CreateDraftRequest\x1a\x1e.festival.intake.v1.Submission\x12Q\n\tEditDraft\x12$.festival.intake.v1.EditDraftRequest\x1a\x1e.festival.intake.v1.Submission\x12Y\n\rGetSubmission\x12(.festival.intake.v1.GetSubmissionRequest\x1a\x1e.festival.intake.v1.Submission\x12\x61\n\x0fListSubmissions\x12*.festival.intake.v1.ListSubmissionsRequest\x1a\".festival.intake.v1.SubmissionList\x12W\n\x0bStartUpload\x12&.festival.intake.v1.StartUploadRequest\x1a .festival.intake.v1.UploadTicket\x12Y\n\rConfirmUpload\x12(.festival.intake.v1.ConfirmUploadRequest\x1a\x1e.festival.intake.v1.Submission\x12M\n\nRenderForm\x12%.festival.intake.v1.RenderFormRequest\x1a\x18.festival.intake.v1.Form\x12K\n\x06Submit\x12!.festival.intake.v1.SubmitRequest\x1a\x1e.festival.intake.v1.Submission\x12P\n\nGetFileUrl\x12%.festival.intake.v1.GetFileUrlRequest\x1a\x1b.festival.intake.v1.FileUrlb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'festival.intake.v1.intake_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CREATOR']._serialized_start=55
-  _globals['_CREATOR']._serialized_end=109
-  _globals['_ADVISOR']._serialized_start=111
-  _globals['_ADVISOR']._serialized_end=165
-  _globals['_DRAFT']._serialized_start=168
-  _globals['_DRAFT']._serialized_end=335
-  _globals['_CREATEDRAFTREQUEST']._serialized_start=337
-  _globals['_CREATEDRAFTREQUEST']._serialized_end=455
-  _globals['_EDITDRAFTREQUEST']._serialized_start=457
-  _globals['_EDITDRAFTREQUEST']._serialized_end=540
-  _globals['_GETSUBMISSIONREQUEST']._serialized_start=542
-  _globals['_GETSUBMISSIONREQUEST']._serialized_end=587
-  _globals['_LISTSUBMISSIONSREQUEST']._serialized_start=589
-  _globals['_LISTSUBMISSIONSREQUEST']._serialized_end=704
-  _globals['_FILERECORD']._serialized_start=706
-  _globals['_FILERECORD']._serialized_end=798
-  _globals['_SUBMISSION']._serialized_start=801
-  _globals['_SUBMISSION']._serialized_end=1129
-  _globals['_SUBMISSIONLIST']._serialized_start=1131
-  _globals['_SUBMISSIONLIST']._serialized_end=1200
-  _globals['_STARTUPLOADREQUEST']._serialized_start=1202
-  _globals['_STARTUPLOADREQUEST']._serialized_end=1291
-  _globals['_UPLOADPART']._serialized_start=1293
-  _globals['_UPLOADPART']._serialized_end=1339
-  _globals['_UPLOADTICKET']._serialized_start=1342
-  _globals['_UPLOADTICKET']._serialized_end=1507
-  _globals['_COMPLETEDPART']._serialized_start=1509
-  _globals['_COMPLETEDPART']._serialized_end=1559
-  _globals['_CONFIRMUPLOADREQUEST']._serialized_start=1561
-  _globals['_CONFIRMUPLOADREQUEST']._serialized_end=1675
-  _globals['_RENDERFORMREQUEST']._serialized_start=1677
-  _globals['_RENDERFORMREQUEST']._serialized_end=1733
-  _globals['_FORM']._serialized_start=1735
-  _globals['_FORM']._serialized_end=1772
-  _globals['_SUBMITREQUEST']._serialized_start=1774
-  _globals['_SUBMITREQUEST']._serialized_end=1812
-  _globals['_GETFILEURLREQUEST']._serialized_start=1814
-  _globals['_GETFILEURLREQUEST']._serialized_end=1870
-  _globals['_FILEURL']._serialized_start=1872
-  _globals['_FILEURL']._serialized_end=1960
-  _globals['_INTAKE']._serialized_start=1963
-  _globals['_INTAKE']._serialized_end=2749
+  _globals['_CREATOR']._serialized_start=85
+  _globals['_CREATOR']._serialized_end=139
+  _globals['_ADVISOR']._serialized_start=141
+  _globals['_ADVISOR']._serialized_end=195
+  _globals['_DRAFT']._serialized_start=198
+  _globals['_DRAFT']._serialized_end=365
+  _globals['_CREATEDRAFTREQUEST']._serialized_start=367
+  _globals['_CREATEDRAFTREQUEST']._serialized_end=485
+  _globals['_EDITDRAFTREQUEST']._serialized_start=487
+  _globals['_EDITDRAFTREQUEST']._serialized_end=570
+  _globals['_GETSUBMISSIONREQUEST']._serialized_start=572
+  _globals['_GETSUBMISSIONREQUEST']._serialized_end=617
+  _globals['_LISTSUBMISSIONSREQUEST']._serialized_start=619
+  _globals['_LISTSUBMISSIONSREQUEST']._serialized_end=734
+  _globals['_FILERECORD']._serialized_start=737
+  _globals['_FILERECORD']._serialized_end=885
+  _globals['_INSPECTIONCHECK']._serialized_start=888
+  _globals['_INSPECTIONCHECK']._serialized_end=1058
+  _globals['_FILEINSPECTION']._serialized_start=1060
+  _globals['_FILEINSPECTION']._serialized_end=1185
+  _globals['_SUBMISSION']._serialized_start=1188
+  _globals['_SUBMISSION']._serialized_end=1516
+  _globals['_SUBMISSIONLIST']._serialized_start=1518
+  _globals['_SUBMISSIONLIST']._serialized_end=1587
+  _globals['_STARTUPLOADREQUEST']._serialized_start=1589
+  _globals['_STARTUPLOADREQUEST']._serialized_end=1678
+  _globals['_UPLOADPART']._serialized_start=1680
+  _globals['_UPLOADPART']._serialized_end=1726
+  _globals['_UPLOADTICKET']._serialized_start=1729
+  _globals['_UPLOADTICKET']._serialized_end=1894
+  _globals['_COMPLETEDPART']._serialized_start=1896
+  _globals['_COMPLETEDPART']._serialized_end=1946
+  _globals['_CONFIRMUPLOADREQUEST']._serialized_start=1948
+  _globals['_CONFIRMUPLOADREQUEST']._serialized_end=2062
+  _globals['_RENDERFORMREQUEST']._serialized_start=2064
+  _globals['_RENDERFORMREQUEST']._serialized_end=2120
+  _globals['_FORM']._serialized_start=2122
+  _globals['_FORM']._serialized_end=2159
+  _globals['_SUBMITREQUEST']._serialized_start=2161
+  _globals['_SUBMITREQUEST']._serialized_end=2199
+  _globals['_GETFILEURLREQUEST']._serialized_start=2201
+  _globals['_GETFILEURLREQUEST']._serialized_end=2257
+  _globals['_FILEURL']._serialized_start=2259
+  _globals['_FILEURL']._serialized_end=2347
+  _globals['_INTAKE']._serialized_start=2350
+  _globals['_INTAKE']._serialized_end=3136
 # @@protoc_insertion_point(module_scope)

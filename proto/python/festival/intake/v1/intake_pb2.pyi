@@ -1,3 +1,4 @@
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -83,18 +84,48 @@ class ListSubmissionsRequest(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., status: _Optional[str] = ..., edition: _Optional[str] = ...) -> None: ...
 
 class FileRecord(_message.Message):
-    __slots__ = ("slot", "filename", "size", "kind", "object_key")
+    __slots__ = ("slot", "filename", "size", "kind", "object_key", "inspection")
     SLOT_FIELD_NUMBER: _ClassVar[int]
     FILENAME_FIELD_NUMBER: _ClassVar[int]
     SIZE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     OBJECT_KEY_FIELD_NUMBER: _ClassVar[int]
+    INSPECTION_FIELD_NUMBER: _ClassVar[int]
     slot: str
     filename: str
     size: int
     kind: str
     object_key: str
-    def __init__(self, slot: _Optional[str] = ..., filename: _Optional[str] = ..., size: _Optional[int] = ..., kind: _Optional[str] = ..., object_key: _Optional[str] = ...) -> None: ...
+    inspection: FileInspection
+    def __init__(self, slot: _Optional[str] = ..., filename: _Optional[str] = ..., size: _Optional[int] = ..., kind: _Optional[str] = ..., object_key: _Optional[str] = ..., inspection: _Optional[_Union[FileInspection, _Mapping]] = ...) -> None: ...
+
+class InspectionCheck(_message.Message):
+    __slots__ = ("id", "verdict", "measured", "expected", "message_zh", "message_en")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    MEASURED_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ZH_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_EN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    verdict: str
+    measured: _struct_pb2.Value
+    expected: _struct_pb2.Value
+    message_zh: str
+    message_en: str
+    def __init__(self, id: _Optional[str] = ..., verdict: _Optional[str] = ..., measured: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., expected: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., message_zh: _Optional[str] = ..., message_en: _Optional[str] = ...) -> None: ...
+
+class FileInspection(_message.Message):
+    __slots__ = ("status", "verdict", "checks", "inspection_id")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    CHECKS_FIELD_NUMBER: _ClassVar[int]
+    INSPECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    status: str
+    verdict: str
+    checks: _containers.RepeatedCompositeFieldContainer[InspectionCheck]
+    inspection_id: str
+    def __init__(self, status: _Optional[str] = ..., verdict: _Optional[str] = ..., checks: _Optional[_Iterable[_Union[InspectionCheck, _Mapping]]] = ..., inspection_id: _Optional[str] = ...) -> None: ...
 
 class Submission(_message.Message):
     __slots__ = ("id", "edition", "student_id", "school_id", "region_id", "draft", "status", "version", "team_frozen", "files", "missing_slots", "created_at", "updated_at", "return_reason")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from google.protobuf.json_format import MessageToDict
+from google.protobuf.json_format import MessageToDict, ParseDict
+from google.protobuf.struct_pb2 import Value
 
 from festival.intake.v1 import intake_pb2 as pb
 from festival.intake.v1 import intake_pb2_grpc
 from festival_intake.adapters.files import UploadTicket
 from festival_intake.application import IntakeApplication
+from festival_intake.domain import inspections
 from festival_intake.domain.draft import Draft
 from festival_intake.domain.submission import Submission
 from festival_intake.domain.uploads import URL_LIFETIME
@@ -32,7 +34,17 @@ def _iso(moment: datetime | None) -> str:
 
 def file_pb(slot: str, record: dict[str, Any]) -> pb.FileRecord:
     return pb.FileRecord(slot=slot, filename=record["filename"], size=record["size"], kind=record["kind"],
-                         object_key=record["object_key"])
+                         object_key=record["object_key"], inspection=inspection_pb(record))
+
+
+def inspection_pb(record: dict[str, Any]) -> pb.FileInspection:
+    """The latest inspection of the file, as the student sees it: pending until a worker takes it."""
+    found = record.get("inspection") or {}
+    checks = [pb.InspectionCheck(id=c["id"], verdict=c["verdict"], measured=ParseDict(c["measured"], Value()),
+                                 expected=ParseDict(c["expected"], Value()), message_zh=c["message_zh"],
+                                 message_en=c["message_en"]) for c in found.get("checks", [])]
+    return pb.FileInspection(status=inspections.status(record), verdict=found.get("verdict", ""), checks=checks,
+                             inspection_id=found.get("id", ""))
 
 
 class IntakeServicer(intake_pb2_grpc.IntakeServicer):

@@ -7,7 +7,7 @@ from typing import Any
 from eventsourcing.domain import event
 
 from festival_events.contracts.registry import EditionRules
-from festival_intake.domain import refusals
+from festival_intake.domain import inspections, refusals
 from festival_intake.domain.draft import Draft, check_draft
 from festival_intake.domain.uploads import check_kind, check_size, limit_of
 from festival_kit.aggregate import FestivalAggregate
@@ -116,7 +116,35 @@ class Submission(FestivalAggregate):
                         etag: str) -> None:
         self.uploads.pop(upload_id, None)
         self.files[slot] = {"upload_id": upload_id, "object_key": object_key, "filename": filename,
-                            "size": size, "kind": kind, "etag": etag}
+                            "size": size, "kind": kind, "etag": etag, "inspection": None}
+
+    def inspection_started(self, upload_id: str, slot: str, inspection_id: str) -> bool:
+        """Show the slot's file as being inspected; a stale upload's or a repeated start changes nothing."""
+        current = self.files.get(slot)
+        if current is None or current["upload_id"] != upload_id or current.get("inspection"):
+            return False
+        self._inspection_started(upload_id=upload_id, slot=slot, inspection_id=inspection_id)
+        return True
+
+    @event("InspectionStarted")
+    def _inspection_started(self, upload_id: str, slot: str, inspection_id: str) -> None:
+        self.files[slot]["inspection"] = {"id": inspection_id, "status": inspections.RUNNING}
+
+    def file_inspected(self, upload_id: str, slot: str, inspection_id: str, category: str | None, verdict: str,
+                       checks: list[dict[str, Any]]) -> bool:
+        """Show the report of the slot's current file; another upload's report, or a repeat, changes nothing."""
+        current = self.files.get(slot)
+        if current is None or current["upload_id"] != upload_id or inspections.completed(current):
+            return False
+        self._file_inspected(upload_id=upload_id, slot=slot, inspection_id=inspection_id, category=category,
+                             verdict=verdict, checks=checks)
+        return True
+
+    @event("FileInspected")
+    def _file_inspected(self, upload_id: str, slot: str, inspection_id: str, category: str | None, verdict: str,
+                        checks: list[dict[str, Any]]) -> None:
+        self.files[slot]["inspection"] = {"id": inspection_id, "status": inspections.COMPLETED,
+                                          "category": category, "verdict": verdict, "checks": checks}
 
     def missing_slots(self, rules: EditionRules) -> list[str]:
         return [slot for slot, limit in rules.files.items() if limit.required and slot not in self.files]
@@ -130,6 +158,7 @@ class Submission(FestivalAggregate):
         missing = self.missing_slots(rules)
         if missing:
             raise refusals.files_missing(missing)
+        inspections.check_passed(self.files, rules, self.category)
         files = {slot: {k: f[k] for k in ("object_key", "filename", "size", "kind", "etag")}
                  for slot, f in self.files.items()}
         self._submitted(submission_version=self.submission_version + 1, student_id=self.student_id,
