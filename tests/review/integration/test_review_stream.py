@@ -26,6 +26,15 @@ async def until(condition, timeout: float = 20.0) -> None:
 
 
 @pytest.fixture
+def nats_server(tmp_path, fresh_ports):
+    """A nats-server of this test's own: the replay reads the whole stream, which must hold only its events."""
+    from festival_cli.infra import start_nats
+
+    with start_nats(tmp_path / "nats", fresh_ports()) as server:
+        yield server
+
+
+@pytest.fixture
 async def js(nats_server):
     nc = await nats.connect(nats_server.url)
     js = nc.jetstream()

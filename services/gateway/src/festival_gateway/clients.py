@@ -15,7 +15,7 @@ from festival_kit.context import Cause
 from festival_kit.rpc import metadata_of
 from festival_kit.settings import Settings
 
-SERVICES = ("registry", "intake")  # what /health reports
+SERVICES = ("registry", "intake", "review")  # what /health reports
 DIALED = (*SERVICES, "review")
 CALL_TIMEOUT_S = 15.0
 
