@@ -1,0 +1,116 @@
+"""Film inspection against the decode-only floor, on an 8-minute 1280x720 H.264/AAC film at about 2.2 Mbps.
+
+Run: uv run python bench/inspect_film.py [ROUNDS]. The film is made once (about 10 minutes) and kept in
+bench/out/. Each measurement runs in a child process (its peak memory is the child's maxrss); rounds
+alternate inspection and floor so that other load on the machine hits both alike; the best round counts.
+Not run by CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FILM = HERE / "out" / "film-480s-1280x720.mp4"
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+
+def make_film() -> Path:
+    if not FILM.exists():
+        import inspection_media as m
+
+        FILM.parent.mkdir(exist_ok=True)
+        part = FILM.with_suffix(".part")
+        m.film(part, 480, (1280, 720), 25, kbps=2200, preset="fast", audio=m.speech(-16))
+        part.rename(FILM)
+    return FILM
+
+
+def child(kind: str, path: str) -> None:
+    """One measurement, timed inside the child so interpreter start-up is left out."""
+    import av
+
+    from festival_inspection.film import FilmRules, inspect_film
+
+    started = time.perf_counter()
+    if kind == "inspect":
+        report = inspect_film(path, rules(FilmRules), "documentary")
+        assert report.checks[0].verdict == "pass", report.checks[0]
+    else:  # the floor: a bare decode of every stream, video with the same frame threads the inspection uses
+        with av.open(path) as container:
+            container.streams.video[0].codec_context.thread_type = "AUTO"
+            for packet in container.demux(*container.streams.video[:1], *container.streams.audio[:1]):
+                packet.decode()
+    print(time.perf_counter() - started)
+
+
+def rules(film_rules):
+    import yaml
+
+    from festival_events.contracts.registry import EditionRules
+
+    edition = HERE.parent / "services/registry/src/festival_registry/editions/edition-11.yaml"
+    data = yaml.safe_load(edition.read_text(encoding="utf-8"))
+    data.pop("regions", None)
+    return film_rules.from_edition(EditionRules.model_validate(data))
+
+
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak MB) of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    out = process.stdout.read().strip()
+    if status != 0:
+        raise SystemExit(f"{command} failed")
+    inner = float(out) if out else wall
+    return inner, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def header_times(path: Path, repeats: int = 7) -> list[float]:
+    from festival_inspection.film import FilmRules, inspect_film_header
+
+    film_rules, times = rules(FilmRules), []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        inspect_film_header(path, film_rules, "documentary")
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main(rounds: int) -> None:
+    film = str(make_film())
+    commands = {
+        "inspection": [sys.executable, __file__, "--child", "inspect", film],
+        "PyAV decode-only": [sys.executable, __file__, "--child", "floor", film],
+    }
+    if shutil.which("ffmpeg"):
+        commands["ffmpeg -f null"] = ["ffmpeg", "-v", "error", "-i", film, "-f", "null", "-"]
+    runs: dict[str, list] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(measure(command))
+    print(f"film: {film} ({os.path.getsize(film) / 1e6:.0f} MB), {os.cpu_count()} CPUs, best of {rounds} rounds")
+    best = {name: min(results) for name, results in runs.items()}
+    for name, (wall, cpu, peak) in best.items():
+        walls = ", ".join(f"{w:.1f}" for w, _, _ in runs[name])
+        print(f"  {name:18} wall {wall:6.1f} s  cpu {cpu:6.1f} s  peak {peak:5.0f} MB   (rounds: {walls})")
+    inspect, floor = best["inspection"], best["PyAV decode-only"]
+    print(f"  ratio inspection / PyAV decode-only: wall {inspect[0] / floor[0]:.2f}  cpu {inspect[1] / floor[1]:.2f}")
+    if "ffmpeg -f null" in best:
+        print(f"  ratio inspection / ffmpeg -f null:   wall {inspect[0] / best['ffmpeg -f null'][0]:.2f}")
+    times = header_times(Path(film))
+    print(f"  header-only checks: best {min(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        child(sys.argv[2], sys.argv[3])
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 2)

@@ -1,0 +1,131 @@
+"""Loudness per EBU R128, measured by FFmpeg's `ebur128` filter fed with the decoded sound as it comes."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+import av
+import numpy as np
+
+BLOCK_S = 0.1  # ebur128 in metadata mode emits one 100 ms frame carrying the momentary (400 ms) loudness
+FLOOR_LUFS = -120
+NOISE_PERCENTILE = 0.10
+NEAR_FULL_SCALE = 10 ** (-1 / 20)  # within 1 dB of full scale: where a clipped recording piles its samples up
+
+
+@dataclass(frozen=True)
+class Loudness:
+    """What the meter measured: integrated loudness, loudness range, true peak and the quiet parts."""
+
+    integrated_lufs: float | None
+    range_lu: float | None
+    true_peak_dbtp: float | None
+    clipped_share: float
+    noise_floor_lufs: float | None
+    longest_silence_s: float
+    longest_silence_at_s: float | None
+    silent_share: float
+    measured_s: float
+
+
+class Meter:
+    """An `ebur128` filter graph (true peak on, metadata on) plus a histogram of the momentary loudness.
+
+    The histogram (1 LU bins) gives the level of the quietest tenth of the film, where background noise
+    shows; memory stays constant whatever the film's length. Samples within 1 dB of full scale are counted
+    too: lossy coding smooths a clipped waveform's flat tops, so its true peak can sit just under 0 dBTP,
+    but the pile of samples against full scale stays.
+    """
+
+    def __init__(self, silence_lufs: float) -> None:
+        self.silence_lufs = silence_lufs
+        self._graph: av.filter.Graph | None = None
+        self._histogram = [0] * (1 - FLOOR_LUFS + 20)
+        self._last: dict[str, str] = {}
+        self._peak = 0.0
+        self._samples = self._near_full_scale = 0
+        self._run = self._longest = self._longest_at = self._silent = self._blocks = 0
+
+    def frame(self, frame: av.AudioFrame) -> None:
+        if self._graph is None:
+            self._graph = _graph(frame)
+        samples = frame.to_ndarray()
+        full = np.iinfo(samples.dtype).max if samples.dtype.kind in "iu" else 1.0
+        self._near_full_scale += int(np.count_nonzero(np.abs(samples) >= NEAR_FULL_SCALE * full))
+        self._samples += samples.size
+        self._graph.push(frame)
+        self._drain()
+
+    def finish(self) -> Loudness:
+        if self._graph is not None:
+            self._graph.push(None)
+            self._drain()
+        last, blocks = self._last, self._blocks
+        integrated = _number(last.get("lavfi.r128.I"))
+        return Loudness(
+            integrated_lufs=integrated if integrated is not None and integrated > -70 else None,
+            range_lu=_number(last.get("lavfi.r128.LRA")),
+            true_peak_dbtp=round(20 * math.log10(self._peak), 2) if self._peak > 0 else None,
+            clipped_share=round(self._near_full_scale / self._samples, 5) if self._samples else 0.0,
+            noise_floor_lufs=self._percentile(NOISE_PERCENTILE) if blocks else None,
+            longest_silence_s=round(self._longest * BLOCK_S, 1),
+            longest_silence_at_s=round(self._longest_at * BLOCK_S, 1) if self._longest else None,
+            silent_share=round(self._silent / blocks, 3) if blocks else 1.0,
+            measured_s=round(blocks * BLOCK_S, 1),
+        )
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                out = self._graph.pull()
+            except (av.BlockingIOError, av.EOFError):
+                return
+            if "lavfi.r128.M" in out.metadata:
+                self._block(dict(out.metadata))
+
+    def _block(self, metadata: dict[str, str]) -> None:
+        self._last = metadata
+        momentary = _number(metadata["lavfi.r128.M"])
+        momentary = FLOOR_LUFS if momentary is None else momentary
+        self._peak = max(self._peak, _number(metadata.get("lavfi.r128.true_peak")) or 0.0)
+        self._blocks += 1
+        self._histogram[min(len(self._histogram) - 1, max(0, round(momentary) - FLOOR_LUFS))] += 1
+        if momentary >= self.silence_lufs:
+            self._run = 0
+            return
+        self._silent += 1
+        self._run += 1
+        if self._run > self._longest:
+            self._longest, self._longest_at = self._run, self._blocks - self._run
+
+    def _percentile(self, share: float) -> float:
+        wanted, seen = share * self._blocks, 0
+        for index, count in enumerate(self._histogram):
+            seen += count
+            if seen >= wanted:
+                return float(index + FLOOR_LUFS)
+        return 0.0
+
+
+def _graph(frame: av.AudioFrame) -> av.filter.Graph:
+    graph = av.filter.Graph()
+    time_base = frame.time_base or Fraction(1, frame.sample_rate or 1)
+    source = graph.add_abuffer(
+        format=frame.format.name, sample_rate=frame.sample_rate, layout=frame.layout.name, time_base=time_base
+    )
+    meter = graph.add("ebur128", "peak=true:metadata=1")
+    sink = graph.add("abuffersink")
+    source.link_to(meter)
+    meter.link_to(sink)
+    graph.configure()
+    return graph
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        value = float(text) if text is not None else None
+    except ValueError:
+        return None
+    return value if value is not None and math.isfinite(value) else None
