@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
+
+import av
 
 from festival_inspection.film import headers, pictures, sounds, streams
 from festival_inspection.film.probe import (
@@ -14,14 +17,18 @@ from festival_inspection.film.scan import Scan, scan
 from festival_inspection.report import Check, Report
 
 
-def inspect_film(source: Source, rules: FilmRules, category: str | None, budget_s: float | None = None) -> Report:
+def inspect_film(
+    source: Source, rules: FilmRules, category: str | None, budget_s: float | None = None,
+    on_picture: Callable[[av.VideoFrame], None] | None = None,
+) -> Report:
     """Every film check of `source` (a path, a binary file object with read and seek, or bytes).
 
     A damaged, truncated or hostile file gives a `readable` failure, never an exception; a pass that runs past
     `budget_s` seconds stops and fails `time_budget` with what it measured so far. `category` None (not chosen
     yet) checks the duration against the longest limit; an unknown category is the caller's mistake: ValueError.
+    `on_picture` sees every decoded picture of the same pass (the worker builds the film's fingerprint with it).
     """
-    return _inspect(source, rules, category, budget_s, decode=True)
+    return _inspect(source, rules, category, budget_s, decode=True, on_picture=on_picture)
 
 
 def inspect_film_header(source: Source, rules: FilmRules, category: str | None) -> Report:
@@ -29,7 +36,8 @@ def inspect_film_header(source: Source, rules: FilmRules, category: str | None) 
     return _inspect(source, rules, category, None, decode=False)
 
 
-def _inspect(source: Source, rules: FilmRules, category: str | None, budget_s: float | None, decode: bool) -> Report:
+def _inspect(source: Source, rules: FilmRules, category: str | None, budget_s: float | None, decode: bool,
+             on_picture: Callable[[av.VideoFrame], None] | None = None) -> Report:
     rules.max_duration(category)
     started = time.monotonic()
     if isinstance(source, bytes | bytearray | memoryview):
@@ -50,7 +58,7 @@ def _inspect(source: Source, rules: FilmRules, category: str | None, budget_s: f
         if found.video is None or not decode:
             return Report((streams.readable(found, None), *_header_checks(found, rules, category)))
         left = None if budget_s is None else max(0.0, budget_s - (time.monotonic() - started))
-        result = scan(container, found, rules.silence_lufs, left)
+        result = scan(container, found, rules.silence_lufs, left, on_picture=on_picture)
     return Report((streams.readable(found, result), *_header_checks(found, rules, category),
                    *_pass_checks(found, result, rules, budget_s)))
 

@@ -37,12 +37,14 @@ class Scan:
 class Decoders:
     """The first decodable picture and sound streams, each frame handed to its meter; errors are counted."""
 
-    def __init__(self, container: av.container.InputContainer, header: Header, picture: Picture, meter: Meter) -> None:
+    def __init__(self, container: av.container.InputContainer, header: Header, picture: Picture, meter: Meter,
+                 on_picture: Callable[[av.VideoFrame], None] | None = None) -> None:
         self.video = _decodable(container, header.video)
         self.audio = _decodable(container, header.audio)
         if self.video is not None:
             self.video.codec_context.thread_type = "AUTO"  # frame threads: decoding is the pass's whole cost
         self.meters = {self.video: picture, self.audio: meter}
+        self.on_picture = on_picture
         self.errors, self.first_error = 0, None
 
     def streams(self) -> list:
@@ -57,6 +59,8 @@ class Decoders:
                 if frame.is_corrupt:
                     self._error("corrupt frame")
                 meter.frame(frame)
+                if self.on_picture is not None and packet.stream is self.video:
+                    self.on_picture(frame)
         except READ_ERRORS as exc:
             self._error(describe(exc))
 
@@ -71,12 +75,13 @@ def scan(
     silence_lufs: float,
     budget_s: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    on_picture: Callable[[av.VideoFrame], None] | None = None,
 ) -> Scan:
     """Demux every packet once, decode picture and sound in the same loop; stop when past `budget_s`."""
     started = clock()
     fps = float(header.video.fps) if header.video and header.video.fps else None
     timeline, meter, picture = Timeline(fps), Meter(silence_lufs), Picture(fps)
-    decoders = Decoders(container, header, picture, meter)
+    decoders = Decoders(container, header, picture, meter, on_picture)
     read_error, stopped = None, None
     try:
         for packet in container.demux(*decoders.streams()):

@@ -13,7 +13,8 @@ from typing import Any
 from festival_events.contracts.registry import EditionRules
 from festival_inspection import documents, images
 from festival_inspection.film import FilmRules, inspect_film
-from festival_inspection.fingerprint import content_hash, film_fingerprint
+from festival_inspection.fingerprint import content_hash
+from festival_inspection.perceptual import Fingerprinter
 from festival_inspection.report import Check, Report
 from festival_inspection.worker.adapters.s3 import Bucket, ObjectMissing, OutOfTime, S3File
 from festival_inspection.worker.application import Upload
@@ -65,9 +66,12 @@ class Inspector:
     def _checks(self, slot: str, source: S3File, rules: EditionRules,
                 category: str | None) -> tuple[Report, dict[str, Any] | None]:
         if slot == FILM:
-            report = inspect_film(source, FilmRules.from_edition(rules), category, budget_s=self.budget_s)
+            # The fingerprint is built from the pictures of the inspection's own decode: one pass per film.
+            fingerprinter = Fingerprinter()
+            report = inspect_film(source, FilmRules.from_edition(rules), category, budget_s=self.budget_s,
+                                  on_picture=fingerprinter.feed)
             readable = all(c.verdict == "pass" for c in report.checks if c.id in ("readable", "time_budget"))
-            return report, fingerprint_of(source) if readable else None
+            return report, fingerprint_of(fingerprinter) if readable else None
         if slot in IMAGES:
             return images.inspect_image(source, slot, rules.files[slot]), None
         if slot in FORMS:
@@ -75,16 +79,10 @@ class Inspector:
         raise ValueError(f"no checks for slot {slot!r}")
 
 
-def fingerprint_of(source: S3File) -> dict[str, Any] | None:
-    """The film's perceptual fingerprint: an aid for reviewers, so a film it fails on simply has none."""
-    try:
-        source.seek(0)
-        return film_fingerprint(source).as_dict()
-    except Exception:  # noqa: BLE001 - decoding errors of a damaged film; a storage failure stays on `source`
-        return None
-    finally:
-        if isinstance(source.failure, OutOfTime):
-            source.failure = None  # the checks finished in time: only the aid ran late
+def fingerprint_of(fingerprinter: Fingerprinter) -> dict[str, Any] | None:
+    """The film's perceptual fingerprint: an aid for reviewers, so a film with no picture simply has none."""
+    fingerprint = fingerprinter.result()
+    return fingerprint.as_dict() if fingerprint.hashes else None
 
 
 def gave_up(attempts: int) -> Check:
