@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from festival_cli.stack import ARCHIVE_FILE
 from festival_kit import clock
 from festival_kit.settings import Settings
 
@@ -61,6 +62,21 @@ def cmd_gen_proto(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_archive_import(args: argparse.Namespace) -> int:
+    """Fingerprint an earlier edition's films so the workers flag copies of them (`duplicate_of`)."""
+    from festival_inspection.fingerprint import FingerprintIndex
+
+    target = Path(args.into) if args.into else Settings().data_dir / ARCHIVE_FILE
+    index = FingerprintIndex.load(target) if target.exists() else FingerprintIndex()
+    imported = index.import_folder(Path(args.folder), args.edition)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    index.save(target)
+    print(f"导入 / imported {len(imported.added)} 部影片 (edition {args.edition}) -> {target}")
+    for skipped in imported.skipped:
+        print(f"  跳过（不是影片）/ skipped (not a film): {skipped}")
+    return 0
+
+
 def _stale(target: Path, command: str) -> int:
     print(f"{target} is out of date: run `uv run {command}`", file=sys.stderr)
     return 1
@@ -82,6 +98,12 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", help="where to write it (default events/asyncapi.json)")
     ev.add_argument("--check", action="store_true", help="fail if the committed document is stale")
     ev.set_defaults(func=cmd_docs_events)
+    archive = sub.add_parser("archive", help="earlier editions' films").add_subparsers(dest="what", required=True)
+    imp = archive.add_parser("import", help="fingerprint a folder of an earlier edition's films")
+    imp.add_argument("folder")
+    imp.add_argument("--edition", required=True, help="the edition those films were entered in, e.g. 10")
+    imp.add_argument("--into", help=f"the archive file (default FESTIVAL_DATA_DIR/{ARCHIVE_FILE}, read by `festival up`)")
+    imp.set_defaults(func=cmd_archive_import)
     gen = sub.add_parser("gen", help="generated code").add_subparsers(dest="what", required=True)
     gen.add_parser("proto", help="gRPC stubs from proto/festival").set_defaults(func=cmd_gen_proto)
     # Listed here for `festival -h`; main() hands everything after `inspect` to festival_inspection.cli.

@@ -25,6 +25,7 @@ SERVICES = ("registry", "intake", "media-inspection", "review", "gateway")
 MODULES = {"media-inspection": "festival_inspection"}
 DEMO_CLOCK = datetime(2023, 6, 26, 9, 0, tzinfo=clock.SHANGHAI)
 DEMO_PASSWORD = "festival-demo"
+ARCHIVE_FILE = "fingerprint-archive.json"  # earlier editions' films, from `festival archive import`
 DEMO_ACCOUNTS = {
     "student": "demo-student", "school_admin": "demo-school", "region_admin": "demo-region",
     "province_admin": "demo-province", "judge": "demo-judge", "auditor": "demo-auditor",
@@ -45,6 +46,7 @@ def prepare_clock(data_dir: Path, spec: str | None) -> Path:
 
 
 def service_env(settings: Settings, data_dir: Path, nats: infra.NatsServer, s3: infra.S3Server, clock_file: Path) -> dict:
+    archive = data_dir / ARCHIVE_FILE
     return {
         **os.environ,
         "FESTIVAL_DATA_DIR": str(data_dir),
@@ -55,6 +57,7 @@ def service_env(settings: Settings, data_dir: Path, nats: infra.NatsServer, s3: 
         "S3_SECRET_KEY": s3.secret_key,
         clock.ENV: str(clock_file),
         "FESTIVAL_SEED_DEMO": "1",
+        **({"FESTIVAL_FINGERPRINT_ARCHIVE": str(archive)} if archive.exists() else {}),
     }
 
 
