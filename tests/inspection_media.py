@@ -244,6 +244,18 @@ def truncate(src: Path, dst: Path, keep: float) -> Path:
     return dst
 
 
+def ffmpeg_command() -> str | None:
+    """The ffmpeg command line: the machine's, else the one the imageio-ffmpeg wheel carries (a dev dependency)."""
+    if shutil.which("ffmpeg"):
+        return shutil.which("ffmpeg")
+    try:
+        import imageio_ffmpeg
+
+        return imageio_ffmpeg.get_ffmpeg_exe()
+    except (ImportError, RuntimeError):
+        return None
+
+
 def ffmpeg(*args: str) -> None:
-    """Run the ffmpeg command line quietly (tests that use it skip when it is not installed)."""
-    subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-y", *args], check=True)
+    """Run the ffmpeg command line quietly (tests that use it skip when there is none)."""
+    subprocess.run([ffmpeg_command() or "ffmpeg", "-v", "error", "-y", *args], check=True)

@@ -1,16 +1,14 @@
 """The film checks on films the ffmpeg command line makes (another muxer, other encoder settings, its own
-ways of delaying sound or dropping frames). Skipped where ffmpeg is not installed."""
+ways of delaying sound or dropping frames): the machine's ffmpeg, or the one the imageio-ffmpeg wheel carries."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
 import inspection_media as m
 from festival_inspection.film import inspect_film
 
-pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="the ffmpeg command line is not installed")
+pytestmark = pytest.mark.skipif(m.ffmpeg_command() is None, reason="no ffmpeg command line (system or imageio-ffmpeg)")
 
 # A voice-like tone with pauses (commas escaped for the filter graph), about -18 LUFS.
 VOICE = "aevalsrc=0.25*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*4*t))*lt(mod(t\\,2.5)\\,1.8):s=48000:c=stereo:d={d}"
