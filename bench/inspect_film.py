@@ -38,9 +38,15 @@ def child(kind: str, path: str) -> None:
     from festival_inspection.film import FilmRules, inspect_film
 
     started = time.perf_counter()
-    if kind == "inspect":
-        report = inspect_film(path, rules(FilmRules), "documentary")
+    if kind in ("inspect", "inspect+fingerprint"):
+        # The worker's pass also feeds every decoded picture to the fingerprint (its originality aid).
+        from festival_inspection.perceptual import Fingerprinter
+
+        fingerprinter = Fingerprinter() if kind == "inspect+fingerprint" else None
+        report = inspect_film(path, rules(FilmRules), "documentary",
+                              on_picture=fingerprinter.feed if fingerprinter else None)
         assert report.checks[0].verdict == "pass", report.checks[0]
+        assert fingerprinter is None or fingerprinter.result().hashes
     else:  # the floor: a bare decode of every stream, video with the same frame threads the inspection uses
         with av.open(path) as container:
             container.streams.video[0].codec_context.thread_type = "AUTO"
@@ -88,6 +94,7 @@ def main(rounds: int) -> None:
     film = str(make_film())
     commands = {
         "inspection": [sys.executable, __file__, "--child", "inspect", film],
+        "with fingerprint": [sys.executable, __file__, "--child", "inspect+fingerprint", film],
         "PyAV decode-only": [sys.executable, __file__, "--child", "floor", film],
     }
     if shutil.which("ffmpeg"):
@@ -103,6 +110,7 @@ def main(rounds: int) -> None:
         print(f"  {name:18} wall {wall:6.1f} s  cpu {cpu:6.1f} s  peak {peak:5.0f} MB   (rounds: {walls})")
     inspect, floor = best["inspection"], best["PyAV decode-only"]
     print(f"  ratio inspection / PyAV decode-only: wall {inspect[0] / floor[0]:.2f}  cpu {inspect[1] / floor[1]:.2f}")
+    print(f"  ratio worker pass (with fingerprint) / PyAV decode-only: wall {best['with fingerprint'][0] / floor[0]:.2f}")
     if "ffmpeg -f null" in best:
         print(f"  ratio inspection / ffmpeg -f null:   wall {inspect[0] / best['ffmpeg -f null'][0]:.2f}")
     times = header_times(Path(film))
