@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from festival_review.application import ReviewApplication
 from festival_review.queues import ALL, DECIDED, WAITING, ReviewLog
 
 ADMINS = ("sa-a", "sa-b", "sa-c", "sa-pending", "ra-cc", "ra-jl", "pa", "au")

@@ -12,7 +12,6 @@ from festival_events.contracts import registry as reg
 from festival_events.envelope import Envelope
 from festival_review.domain import stages as st
 from festival_review.domain.case import ReviewCase
-from festival_review.domain.directory import ReviewDirectory
 from festival_review.domain.edition import CLOSED, OPEN, REGION_CLOSED, ReviewEdition
 from festival_review.domain.findings import InspectionFindings, finding_of
 from festival_review.domain.reviewer import REVIEWING_ROLES, Reviewer
