@@ -16,6 +16,7 @@ from flows import DRAFT, login, submit_when_inspected, upload, wait_for_events  
 
 from festival_events.envelope import chain_problems  # noqa: E402
 
+
 async def inspected(client: httpx.Client, auth: dict, work_id: str, timeout: float = 120.0) -> None:
     """Wait until every file of the work shows a completed inspection that failed nothing."""
     async with asyncio.timeout(timeout):
