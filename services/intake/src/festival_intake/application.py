@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import uuid
-from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar
 
 from festival_intake.adapters.files import FileStore, UploadTicket
 from festival_intake.domain.draft import Draft, invalid
@@ -18,21 +16,8 @@ from festival_intake.queries import IntakeQueries
 from festival_intake.views import SubmissionIndex
 from festival_kit import clock
 from festival_kit.application import FestivalApplication
-from festival_kit.context import Cause, caused_by
+from festival_kit.context import Cause, command
 from festival_kit.errors import forbidden
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def command(method: F) -> F:
-    """Run a command under its cause, so every event it triggers names who asked."""
-
-    @functools.wraps(method)
-    def run(self: Any, cause: Cause, *args: Any, **kwargs: Any) -> Any:
-        with caused_by(cause):
-            return method(self, cause, *args, **kwargs)
-
-    return run  # type: ignore[return-value]
 
 
 class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):

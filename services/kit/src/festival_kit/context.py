@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextvars
+import functools
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
+from typing import Any, TypeVar
 
 import structlog
 
@@ -24,6 +26,7 @@ class Cause:
         return asdict(self)
 
 
+T = TypeVar("T")
 _current: contextvars.ContextVar[Cause] = contextvars.ContextVar("festival_cause")
 
 
@@ -53,3 +56,14 @@ def caused_by(cause: Cause) -> Iterator[Cause]:
             yield cause
         finally:
             _current.reset(token)
+
+
+def command(method: Callable[..., T]) -> Callable[..., T]:
+    """An application command `(self, cause, ...)` run under its cause, so every event it triggers names who asked."""
+
+    @functools.wraps(method)
+    def run(self: Any, cause: Cause, *args: Any, **kwargs: Any) -> T:
+        with caused_by(cause):
+            return method(self, cause, *args, **kwargs)
+
+    return run

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import signal
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 import grpc
 import nats
 import structlog
 from faststream.nats import NatsBroker
 
-from festival_kit import consumer, jetstream, logs
+from festival_kit import clock, consumer, jetstream, logs
 from festival_kit.application import FestivalApplication
 from festival_kit.relay import Relay
 from festival_kit.rpc import start_server
@@ -64,3 +67,24 @@ class ServiceRuntime:
         await asyncio.gather(*tasks, return_exceptions=True)
         await nc.drain()
         self.app.close()
+
+
+SCHEDULER_INTERVAL_ENV = "FESTIVAL_SCHEDULER_INTERVAL"
+
+
+def on_the_clock(name: str, step: Callable[[datetime], object], interval: float | None = None,
+                 now: Callable[[], datetime] = clock.now) -> Background:
+    """A background task that calls `step(now())` every `interval` seconds (FESTIVAL_SCHEDULER_INTERVAL, 1 s)
+    until stopped; a failing step is logged and tried again at the next tick."""
+    every = interval if interval is not None else float(os.environ.get(SCHEDULER_INTERVAL_ENV, "1.0"))
+
+    async def run(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                step(now())
+            except Exception:  # noqa: BLE001 - a store hiccup or a concurrent writer: try again next tick
+                log.exception(f"{name}.tick_failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+
+    return run

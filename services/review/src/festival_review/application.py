@@ -7,12 +7,10 @@ own reasons; a refusal stores nothing.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar
 
 from festival_kit.application import FestivalApplication
-from festival_kit.context import Cause, caused_by
+from festival_kit.context import Cause, command
 from festival_review.adapters import xlsx
 from festival_review.adapters.policies import ReviewPolicies
 from festival_review.domain import refusals
@@ -21,19 +19,6 @@ from festival_review.domain.region_table import RegionTable
 from festival_review.domain.reviewer import acting
 from festival_review.queries import ReviewQueries
 from festival_review.queues import QueueIndex
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def command(method: F) -> F:
-    """Run a command under its cause, so every event it triggers names who decided."""
-
-    @functools.wraps(method)
-    def run(self: Any, cause: Cause, *args: Any, **kwargs: Any) -> Any:
-        with caused_by(cause):
-            return method(self, cause, *args, **kwargs)
-
-    return run  # type: ignore[return-value]
 
 
 class ReviewApplication(ReviewQueries, ReviewPolicies, FestivalApplication):

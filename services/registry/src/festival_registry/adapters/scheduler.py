@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
@@ -14,9 +11,9 @@ import structlog
 from festival_kit import clock
 from festival_kit.context import Cause, caused_by
 from festival_kit.errors import FestivalError
+from festival_kit.runtime import Background, on_the_clock
 
 log = structlog.get_logger()
-INTERVAL_ENV = "FESTIVAL_SCHEDULER_INTERVAL"
 
 
 class Advancing(Protocol):
@@ -40,17 +37,6 @@ def tick(app: Advancing, now: datetime) -> list[str]:
 
 def phase_scheduler(
     app: Advancing, interval: float | None = None, now: Callable[[], datetime] = clock.now
-) -> Callable[[asyncio.Event], Awaitable[None]]:
+) -> Background:
     """A ServiceRuntime background task: every `interval` seconds, record the phases due by `now()`."""
-    every = interval if interval is not None else float(os.environ.get(INTERVAL_ENV, "1.0"))
-
-    async def run(stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                tick(app, now())
-            except Exception:  # noqa: BLE001 - a store hiccup or a concurrent writer: try again next tick
-                log.exception("scheduler.tick_failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), every)
-
-    return run
+    return on_the_clock("scheduler", lambda moment: tick(app, moment), interval, now)
