@@ -1,0 +1,1 @@
+"""The scoring service: judging rounds, assignments, blind score sheets and results."""
