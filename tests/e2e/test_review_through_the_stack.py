@@ -84,7 +84,7 @@ async def test_a_season_of_review_on_the_log(stack, tmp_path):
 
     # August: the window and the region deadline have passed; the province decides.
     stack.clock("2023-08-01T09:00")
-    wait_until(lambda: client.get("/edition").json()["phase"] == "region_deadline_passed")
+    wait_until(lambda: client.get("/edition").json()["phase"] == "judging_open")
     province = login(client, stack, "province_admin")  # the earlier tokens expired with the clock's jump
     wait_until(lambda: {kept, dropped} <= waiting(client, province))
     ok(client.post(f"/works/{kept}/review/province", headers=province, json={"action": "qualify"}))

@@ -66,14 +66,14 @@ async def test_the_service_seeds_serves_follows_the_clock_and_relays(registry_pr
         await eventually(lambda: phase_is("window_open"))
         assert (await stub.Login(pb.LoginRequest(username="demo-judge", password="festival-demo"))).role == "judge"
         clock.set_clock(clock_file, datetime(2023, 8, 1, tzinfo=clock.SHANGHAI))
-        await eventually(lambda: phase_is("region_deadline_passed"))
+        await eventually(lambda: phase_is("judging_open"))
 
     nc = await nats.connect(nats_url)
     try:
         async def relayed():
             info = await nc.jetstream().stream_info(STREAM, subjects_filter="festival.registry.>")
             subjects = info.state.subjects or {}
-            return subjects if "festival.registry.RegionDeadlinePassed" in subjects else None
+            return subjects if "festival.registry.JudgingOpened" in subjects else None
 
         subjects = await eventually(relayed)
     finally:

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from festival_events.contracts import Contract
+from festival_events.contracts.judging_rules import JudgingRules
 
 Role = Literal["student", "school_admin", "region_admin", "province_admin", "judge", "auditor"]
 
@@ -61,6 +62,8 @@ class EditionRules(BaseModel):
     files: dict[str, FileLimit]
     media: dict[str, object]
     award_ratios: dict[str, float]
+    # Optional so that editions configured before judging existed still read; scoring refuses without it.
+    judging: JudgingRules | None = None
 
     @model_validator(mode="after")
     def _moments_in_order(self) -> EditionRules:
@@ -69,6 +72,12 @@ class EditionRules(BaseModel):
             raise ValueError("edition dates must carry a time zone")
         if not self.window_opens < self.window_closes <= self.region_deadline:
             raise ValueError("window_opens < window_closes <= region_deadline must hold")
+        if self.judging is not None:
+            if self.judging.opens < self.region_deadline:
+                raise ValueError("judging opens after the region deadline")
+            missing = {c.code for c in self.categories} - set(self.judging.rubrics)
+            if missing:
+                raise ValueError(f"every category needs a rubric: {sorted(missing)}")
         return self
 
     def category(self, code: str) -> Category | None:
@@ -97,6 +106,18 @@ class SubmissionWindowClosed(_Phase):
 
 class RegionDeadlinePassed(_Phase):
     type: ClassVar[str] = "RegionDeadlinePassed"
+
+
+class JudgingOpened(_Phase):
+    """The judging window opened (通知 二.第二阶段): rounds can be assigned and sheets scored."""
+
+    type: ClassVar[str] = "JudgingOpened"
+
+
+class JudgingClosed(_Phase):
+    """The judging window closed: no sheet is submitted or amended after it."""
+
+    type: ClassVar[str] = "JudgingClosed"
 
 
 class RegionRegistered(Contract):

@@ -13,17 +13,20 @@ from festival_kit.aggregate import FestivalAggregate
 from festival_registry.domain import ids
 
 BEFORE, OPEN, CLOSED, DEADLINE_PASSED = "before_window", "window_open", "window_closed", "region_deadline_passed"
-PHASES = (BEFORE, OPEN, CLOSED, DEADLINE_PASSED)
+JUDGING_OPEN, JUDGING_CLOSED = "judging_open", "judging_closed"
+PHASES = (BEFORE, OPEN, CLOSED, DEADLINE_PASSED, JUDGING_OPEN, JUDGING_CLOSED)
 
 
-def moment_of(rules: EditionRules, phase: str) -> datetime:
-    """When the edition enters a phase (after `before_window`)."""
-    return {OPEN: rules.window_opens, CLOSED: rules.window_closes, DEADLINE_PASSED: rules.region_deadline}[phase]
+def moment_of(rules: EditionRules, phase: str) -> datetime | None:
+    """When the edition enters a phase (after `before_window`); None for judging phases it does not configure."""
+    judging = rules.judging
+    return {OPEN: rules.window_opens, CLOSED: rules.window_closes, DEADLINE_PASSED: rules.region_deadline,
+            JUDGING_OPEN: judging and judging.opens, JUDGING_CLOSED: judging and judging.closes}[phase]
 
 
 def phase_at(rules: EditionRules, now: datetime) -> str:
     """The phase the calendar says the edition is in at `now`."""
-    reached = [p for p in PHASES[1:] if moment_of(rules, p) <= now]
+    reached = [p for p in PHASES[1:] if (m := moment_of(rules, p)) is not None and m <= now]
     return reached[-1] if reached else BEFORE
 
 
@@ -80,6 +83,12 @@ class Edition(FestivalAggregate):
     class RegionDeadlinePassed(_Phase):
         PUBLISHED_AS, PHASE = "RegionDeadlinePassed", DEADLINE_PASSED
 
+    class JudgingOpened(_Phase):
+        PUBLISHED_AS, PHASE = "JudgingOpened", JUDGING_OPEN
+
+    class JudgingClosed(_Phase):
+        PUBLISHED_AS, PHASE = "JudgingClosed", JUDGING_CLOSED
+
     def reconfigure(self, rules: EditionRules) -> bool:
         """Take changed rules (phases already recorded stay recorded); the same rules change nothing."""
         new = rules.model_dump(mode="json")
@@ -92,7 +101,8 @@ class Edition(FestivalAggregate):
         """Record, in order and once each, every phase whose moment has passed by `now`."""
         rules, recorded = self.rules, due(self.rules, self.phase, now)
         events = {OPEN: self.SubmissionWindowOpened, CLOSED: self.SubmissionWindowClosed,
-                  DEADLINE_PASSED: self.RegionDeadlinePassed}
+                  DEADLINE_PASSED: self.RegionDeadlinePassed, JUDGING_OPEN: self.JudgingOpened,
+                  JUDGING_CLOSED: self.JudgingClosed}
         for phase in recorded:
             self.trigger_event(events[phase], edition=self.edition, at=moment_of(rules, phase))
         return recorded
