@@ -142,3 +142,12 @@ def test_a_round_needs_judges_a_positive_k_and_unique_ids() -> None:
 def test_a_round_without_works_loads_nobody() -> None:
     result = assign([], [Judge("j1", None, None, frozenset())], 5, RULES, "s")
     assert result.panels == () and result.loads == (("j1", 0),)
+
+
+def test_a_judge_who_alone_may_score_a_region_carries_all_its_works() -> None:
+    # Nine judges of 白城市 and one from elsewhere: the fair share (1 work) is far below what j0 must take.
+    judges = [Judge("j0", None, None, frozenset())]
+    judges += [Judge(f"j{i}", "白城市", None, frozenset()) for i in range(1, 10)]
+    works = [Work(f"w{i}", "白城市", None, frozenset()) for i in range(10)]
+    result = assign(works + [Work("w99", "松原市", None, frozenset())], judges, 1, RULES, "s")
+    assert dict(result.loads)["j0"] == 10 and result.panel("w99") != ("j0",)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from festival_decisions.judging.assignment import Assignment, ConflictRules, Judge, Work, assign, replace_judge
+from festival_decisions.judging.assignment import (
+    Assignment, ConflictRules, Judge, Work, assign, replace_judge,
+)
 
 RULES = ConflictRules()
 
