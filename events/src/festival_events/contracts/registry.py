@@ -157,6 +157,21 @@ class AccountOpened(Contract):
     active: bool
 
 
+class JudgeProfileRecorded(Contract):
+    """A judge's affiliation, expertise and declared acquaintances: what the conflict rules read.
+
+    The account stays scope-free (a judge reads only assignments); region and school here are where the
+    judge works, so that no judge scores a work of their own region or school.
+    """
+
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "JudgeProfileRecorded"
+    region_id: str | None = None
+    school_id: str | None = None
+    expertise: list[str]
+    declared_persons: list[str]
+
+
 class SchoolAdminApproved(Contract):
     service: ClassVar[str] = "registry"
     type: ClassVar[str] = "SchoolAdminApproved"

@@ -43,6 +43,21 @@ class RegionAdminIssue(Body):
     region_id: Id = Field(description="负责的地区 / the region they administer")
 
 
+class JudgeIssue(Body):
+    username: str = Field(min_length=1, max_length=64, description="用户名 / username")
+    password: str = Field(min_length=1, max_length=128, description="初始密码 / initial password")
+    display_name: Name = Field(description="姓名 / full name")
+    region_id: str = Field("", max_length=64, pattern=r"^[A-Za-z0-9_.:-]*$",
+                           description="所在地区（回避本地区作品）/ region the judge works in (their works are avoided)")
+    school_id: str = Field("", max_length=64, pattern=r"^[A-Za-z0-9_.:-]*$",
+                           description="所在学校（回避本校作品）/ school the judge works at (its works are avoided)")
+    expertise: list[Name] = Field(default_factory=list, max_length=10,
+                                  description="专长类别代码（空为全部）/ category codes (empty: every category)")
+    declared_persons: list[Name] = Field(default_factory=list, max_length=50,
+                                         description="需回避的相识人员姓名（作者或指导教师）/ names of creators or advisors "
+                                         "the judge knows (their works are avoided)")
+
+
 class Decision(Body):
     approve: bool = Field(description="是否通过 / approve (true) or refuse (false)")
     reason: str = Field("", max_length=1000, description="不通过的理由（不通过时必填）/ reason, required to refuse")

@@ -122,6 +122,23 @@ class RegistryApplication(RegistryStore):
         region = self._region(region_id)
         return self._open(username, password, display_name, "region_admin", str(region.id), None)
 
+    def issue_judge(self, username: str, password: str, display_name: str, region_id: str = "",
+                    school_id: str = "", expertise: tuple[str, ...] = (), declared_persons: tuple[str, ...] = ()) -> Account:
+        """The province admin issues a judge account with its affiliation (region, school), expertise and
+        the persons the judge declares they know."""
+        access.require(self.caller(), "province_admin")
+        region = self._region(region_id) if region_id else None
+        school = self.find(School, school_id) if school_id else None
+        if school_id and school is None:
+            raise refusals.not_found("学校", "School")
+        if school is not None and region is not None and school.region_id != str(region.id):
+            raise refusals.school_outside_region()
+        categories = [c.code for c in self.edition().rules.categories]
+        profile = (str(region.id) if region else (school.region_id if school else None),
+                   str(school.id) if school else None,
+                   validation.expertise(list(expertise), categories), validation.declared_persons(list(declared_persons)))
+        return self._open(username, password, display_name, "judge", None, None, judge_profile=profile)
+
     def get_account(self, account_id: str) -> Account:
         """An account the caller may see (others are reported as missing)."""
         caller = access.require(self.caller(), *ROLES)
@@ -143,12 +160,14 @@ class RegistryApplication(RegistryStore):
 
     # -- helpers -----------------------------------------------------------------------------------------
     def _open(self, username: str, password: str, display_name: str, role: str, region_id: str | None,
-              school_id: str | None, *also: Any) -> Account:
+              school_id: str | None, *also: Any, judge_profile: tuple[Any, ...] | None = None) -> Account:
         name = validation.username(username)
         password, shown = validation.password(password), validation.display_name(display_name)
         if self.find(Account, ids.account_id(name)) is not None:
             raise refusals.username_taken()
         account = Account.open(self.edition().edition, name, password, shown, role, region_id, school_id)
+        if judge_profile is not None:
+            account.record_judge_profile(*judge_profile)
         try:
             self.save(*also, account)  # a new school is registered before its admin's account opens
         except RecordConflictError:  # the same username, registered a moment ago by another request

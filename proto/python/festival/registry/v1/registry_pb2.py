@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#festival/registry/v1/registry.proto\x12\x14\x66\x65stival.registry.v1\"\x81\x01\n\x07\x41\x63\x63ount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\x11\n\tregion_id\x18\x05 \x01(\t\x12\x11\n\tschool_id\x18\x06 \x01(\t\x12\x0e\n\x06status\x18\x07 \x01(\t\">\n\x0b\x41\x63\x63ountList\x12/\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\x1d.festival.registry.v1.Account\"2\n\x0cLoginRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\"\'\n\x11GetAccountRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\"e\n\x16RegisterStudentRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tschool_id\x18\x04 \x01(\t\"~\n\x1aRegisterSchoolAdminRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\x12\x13\n\x0bschool_name\x18\x05 \x01(\t\"O\n\x18\x44\x65\x63ideSchoolAdminRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07\x61pprove\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"F\n\x13ListAccountsRequest\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x11\n\tregion_id\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\"f\n\x17IssueRegionAdminRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\"!\n\x11GetEditionRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\"F\n\x07\x45\x64ition\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\nrules_json\x18\x03 \x01(\t\x12\r\n\x05phase\x18\x04 \x01(\t\"\x14\n\x12ListRegionsRequest\"D\n\x06Region\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x0f\n\x07name_zh\x18\x03 \x01(\t\x12\x0f\n\x07name_en\x18\x04 \x01(\t\";\n\nRegionList\x12-\n\x07regions\x18\x01 \x03(\x0b\x32\x1c.festival.registry.v1.Region\"\'\n\x12ListSchoolsRequest\x12\x11\n\tregion_id\x18\x01 \x01(\t\"G\n\x06School\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x11\n\tregion_id\x18\x03 \x01(\t\x12\x10\n\x08\x61pproved\x18\x04 \x01(\x08\";\n\nSchoolList\x12-\n\x07schools\x18\x01 \x03(\x0b\x32\x1c.festival.registry.v1.School2\xa4\x07\n\x08Registry\x12J\n\x05Login\x12\".festival.registry.v1.LoginRequest\x1a\x1d.festival.registry.v1.Account\x12T\n\nGetAccount\x12\'.festival.registry.v1.GetAccountRequest\x1a\x1d.festival.registry.v1.Account\x12^\n\x0fRegisterStudent\x12,.festival.registry.v1.RegisterStudentRequest\x1a\x1d.festival.registry.v1.Account\x12\x66\n\x13RegisterSchoolAdmin\x12\x30.festival.registry.v1.RegisterSchoolAdminRequest\x1a\x1d.festival.registry.v1.Account\x12\x62\n\x11\x44\x65\x63ideSchoolAdmin\x12..festival.registry.v1.DecideSchoolAdminRequest\x1a\x1d.festival.registry.v1.Account\x12\\\n\x0cListAccounts\x12).festival.registry.v1.ListAccountsRequest\x1a!.festival.registry.v1.AccountList\x12`\n\x10IssueRegionAdmin\x12-.festival.registry.v1.IssueRegionAdminRequest\x1a\x1d.festival.registry.v1.Account\x12T\n\nGetEdition\x12\'.festival.registry.v1.GetEditionRequest\x1a\x1d.festival.registry.v1.Edition\x12Y\n\x0bListRegions\x12(.festival.registry.v1.ListRegionsRequest\x1a .festival.registry.v1.RegionList\x12Y\n\x0bListSchools\x12(.festival.registry.v1.ListSchoolsRequest\x1a .festival.registry.v1.SchoolListb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#festival/registry/v1/registry.proto\x12\x14\x66\x65stival.registry.v1\"\xb4\x01\n\x07\x41\x63\x63ount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\x11\n\tregion_id\x18\x05 \x01(\t\x12\x11\n\tschool_id\x18\x06 \x01(\t\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x31\n\x05judge\x18\x08 \x01(\x0b\x32\".festival.registry.v1.JudgeProfile\"a\n\x0cJudgeProfile\x12\x11\n\tregion_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x11\n\texpertise\x18\x03 \x03(\t\x12\x18\n\x10\x64\x65\x63lared_persons\x18\x04 \x03(\t\">\n\x0b\x41\x63\x63ountList\x12/\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\x1d.festival.registry.v1.Account\"2\n\x0cLoginRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\"\'\n\x11GetAccountRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\"e\n\x16RegisterStudentRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tschool_id\x18\x04 \x01(\t\"~\n\x1aRegisterSchoolAdminRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\x12\x13\n\x0bschool_name\x18\x05 \x01(\t\"O\n\x18\x44\x65\x63ideSchoolAdminRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07\x61pprove\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"F\n\x13ListAccountsRequest\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x11\n\tregion_id\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\"f\n\x17IssueRegionAdminRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\"\xa0\x01\n\x11IssueJudgeRequest\x12\x10\n\x08username\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\x12\x11\n\tschool_id\x18\x05 \x01(\t\x12\x11\n\texpertise\x18\x06 \x03(\t\x12\x18\n\x10\x64\x65\x63lared_persons\x18\x07 \x03(\t\"!\n\x11GetEditionRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\"F\n\x07\x45\x64ition\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\nrules_json\x18\x03 \x01(\t\x12\r\n\x05phase\x18\x04 \x01(\t\"\x14\n\x12ListRegionsRequest\"D\n\x06Region\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x0f\n\x07name_zh\x18\x03 \x01(\t\x12\x0f\n\x07name_en\x18\x04 \x01(\t\";\n\nRegionList\x12-\n\x07regions\x18\x01 \x03(\x0b\x32\x1c.festival.registry.v1.Region\"\'\n\x12ListSchoolsRequest\x12\x11\n\tregion_id\x18\x01 \x01(\t\"G\n\x06School\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x11\n\tregion_id\x18\x03 \x01(\t\x12\x10\n\x08\x61pproved\x18\x04 \x01(\x08\";\n\nSchoolList\x12-\n\x07schools\x18\x01 \x03(\x0b\x32\x1c.festival.registry.v1.School2\xfa\x07\n\x08Registry\x12J\n\x05Login\x12\".festival.registry.v1.LoginRequest\x1a\x1d.festival.registry.v1.Account\x12T\n\nGetAccount\x12\'.festival.registry.v1.GetAccountRequest\x1a\x1d.festival.registry.v1.Account\x12^\n\x0fRegisterStudent\x12,.festival.registry.v1.RegisterStudentRequest\x1a\x1d.festival.registry.v1.Account\x12\x66\n\x13RegisterSchoolAdmin\x12\x30.festival.registry.v1.RegisterSchoolAdminRequest\x1a\x1d.festival.registry.v1.Account\x12\x62\n\x11\x44\x65\x63ideSchoolAdmin\x12..festival.registry.v1.DecideSchoolAdminRequest\x1a\x1d.festival.registry.v1.Account\x12\\\n\x0cListAccounts\x12).festival.registry.v1.ListAccountsRequest\x1a!.festival.registry.v1.AccountList\x12`\n\x10IssueRegionAdmin\x12-.festival.registry.v1.IssueRegionAdminRequest\x1a\x1d.festival.registry.v1.Account\x12T\n\nIssueJudge\x12\'.festival.registry.v1.IssueJudgeRequest\x1a\x1d.festival.registry.v1.Account\x12T\n\nGetEdition\x12\'.festival.registry.v1.GetEditionRequest\x1a\x1d.festival.registry.v1.Edition\x12Y\n\x0bListRegions\x12(.festival.registry.v1.ListRegionsRequest\x1a .festival.registry.v1.RegionList\x12Y\n\x0bListSchools\x12(.festival.registry.v1.ListSchoolsRequest\x1a .festival.registry.v1.SchoolListb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,39 +32,43 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'festival.registry.v1.regist
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ACCOUNT']._serialized_start=62
-  _globals['_ACCOUNT']._serialized_end=191
-  _globals['_ACCOUNTLIST']._serialized_start=193
-  _globals['_ACCOUNTLIST']._serialized_end=255
-  _globals['_LOGINREQUEST']._serialized_start=257
-  _globals['_LOGINREQUEST']._serialized_end=307
-  _globals['_GETACCOUNTREQUEST']._serialized_start=309
-  _globals['_GETACCOUNTREQUEST']._serialized_end=348
-  _globals['_REGISTERSTUDENTREQUEST']._serialized_start=350
-  _globals['_REGISTERSTUDENTREQUEST']._serialized_end=451
-  _globals['_REGISTERSCHOOLADMINREQUEST']._serialized_start=453
-  _globals['_REGISTERSCHOOLADMINREQUEST']._serialized_end=579
-  _globals['_DECIDESCHOOLADMINREQUEST']._serialized_start=581
-  _globals['_DECIDESCHOOLADMINREQUEST']._serialized_end=660
-  _globals['_LISTACCOUNTSREQUEST']._serialized_start=662
-  _globals['_LISTACCOUNTSREQUEST']._serialized_end=732
-  _globals['_ISSUEREGIONADMINREQUEST']._serialized_start=734
-  _globals['_ISSUEREGIONADMINREQUEST']._serialized_end=836
-  _globals['_GETEDITIONREQUEST']._serialized_start=838
-  _globals['_GETEDITIONREQUEST']._serialized_end=871
-  _globals['_EDITION']._serialized_start=873
-  _globals['_EDITION']._serialized_end=943
-  _globals['_LISTREGIONSREQUEST']._serialized_start=945
-  _globals['_LISTREGIONSREQUEST']._serialized_end=965
-  _globals['_REGION']._serialized_start=967
-  _globals['_REGION']._serialized_end=1035
-  _globals['_REGIONLIST']._serialized_start=1037
-  _globals['_REGIONLIST']._serialized_end=1096
-  _globals['_LISTSCHOOLSREQUEST']._serialized_start=1098
-  _globals['_LISTSCHOOLSREQUEST']._serialized_end=1137
-  _globals['_SCHOOL']._serialized_start=1139
-  _globals['_SCHOOL']._serialized_end=1210
-  _globals['_SCHOOLLIST']._serialized_start=1212
-  _globals['_SCHOOLLIST']._serialized_end=1271
-  _globals['_REGISTRY']._serialized_start=1274
-  _globals['_REGISTRY']._serialized_end=2206
+  _globals['_ACCOUNT']._serialized_end=242
+  _globals['_JUDGEPROFILE']._serialized_start=244
+  _globals['_JUDGEPROFILE']._serialized_end=341
+  _globals['_ACCOUNTLIST']._serialized_start=343
+  _globals['_ACCOUNTLIST']._serialized_end=405
+  _globals['_LOGINREQUEST']._serialized_start=407
+  _globals['_LOGINREQUEST']._serialized_end=457
+  _globals['_GETACCOUNTREQUEST']._serialized_start=459
+  _globals['_GETACCOUNTREQUEST']._serialized_end=498
+  _globals['_REGISTERSTUDENTREQUEST']._serialized_start=500
+  _globals['_REGISTERSTUDENTREQUEST']._serialized_end=601
+  _globals['_REGISTERSCHOOLADMINREQUEST']._serialized_start=603
+  _globals['_REGISTERSCHOOLADMINREQUEST']._serialized_end=729
+  _globals['_DECIDESCHOOLADMINREQUEST']._serialized_start=731
+  _globals['_DECIDESCHOOLADMINREQUEST']._serialized_end=810
+  _globals['_LISTACCOUNTSREQUEST']._serialized_start=812
+  _globals['_LISTACCOUNTSREQUEST']._serialized_end=882
+  _globals['_ISSUEREGIONADMINREQUEST']._serialized_start=884
+  _globals['_ISSUEREGIONADMINREQUEST']._serialized_end=986
+  _globals['_ISSUEJUDGEREQUEST']._serialized_start=989
+  _globals['_ISSUEJUDGEREQUEST']._serialized_end=1149
+  _globals['_GETEDITIONREQUEST']._serialized_start=1151
+  _globals['_GETEDITIONREQUEST']._serialized_end=1184
+  _globals['_EDITION']._serialized_start=1186
+  _globals['_EDITION']._serialized_end=1256
+  _globals['_LISTREGIONSREQUEST']._serialized_start=1258
+  _globals['_LISTREGIONSREQUEST']._serialized_end=1278
+  _globals['_REGION']._serialized_start=1280
+  _globals['_REGION']._serialized_end=1348
+  _globals['_REGIONLIST']._serialized_start=1350
+  _globals['_REGIONLIST']._serialized_end=1409
+  _globals['_LISTSCHOOLSREQUEST']._serialized_start=1411
+  _globals['_LISTSCHOOLSREQUEST']._serialized_end=1450
+  _globals['_SCHOOL']._serialized_start=1452
+  _globals['_SCHOOL']._serialized_end=1523
+  _globals['_SCHOOLLIST']._serialized_start=1525
+  _globals['_SCHOOLLIST']._serialized_end=1584
+  _globals['_REGISTRY']._serialized_start=1587
+  _globals['_REGISTRY']._serialized_end=2605
 # @@protoc_insertion_point(module_scope)

@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Account(_message.Message):
-    __slots__ = ("id", "username", "display_name", "role", "region_id", "school_id", "status")
+    __slots__ = ("id", "username", "display_name", "role", "region_id", "school_id", "status", "judge")
     ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -15,6 +15,7 @@ class Account(_message.Message):
     REGION_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    JUDGE_FIELD_NUMBER: _ClassVar[int]
     id: str
     username: str
     display_name: str
@@ -22,7 +23,20 @@ class Account(_message.Message):
     region_id: str
     school_id: str
     status: str
-    def __init__(self, id: _Optional[str] = ..., username: _Optional[str] = ..., display_name: _Optional[str] = ..., role: _Optional[str] = ..., region_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    judge: JudgeProfile
+    def __init__(self, id: _Optional[str] = ..., username: _Optional[str] = ..., display_name: _Optional[str] = ..., role: _Optional[str] = ..., region_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., judge: _Optional[_Union[JudgeProfile, _Mapping]] = ...) -> None: ...
+
+class JudgeProfile(_message.Message):
+    __slots__ = ("region_id", "school_id", "expertise", "declared_persons")
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPERTISE_FIELD_NUMBER: _ClassVar[int]
+    DECLARED_PERSONS_FIELD_NUMBER: _ClassVar[int]
+    region_id: str
+    school_id: str
+    expertise: _containers.RepeatedScalarFieldContainer[str]
+    declared_persons: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, region_id: _Optional[str] = ..., school_id: _Optional[str] = ..., expertise: _Optional[_Iterable[str]] = ..., declared_persons: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class AccountList(_message.Message):
     __slots__ = ("accounts",)
@@ -101,6 +115,24 @@ class IssueRegionAdminRequest(_message.Message):
     display_name: str
     region_id: str
     def __init__(self, username: _Optional[str] = ..., password: _Optional[str] = ..., display_name: _Optional[str] = ..., region_id: _Optional[str] = ...) -> None: ...
+
+class IssueJudgeRequest(_message.Message):
+    __slots__ = ("username", "password", "display_name", "region_id", "school_id", "expertise", "declared_persons")
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPERTISE_FIELD_NUMBER: _ClassVar[int]
+    DECLARED_PERSONS_FIELD_NUMBER: _ClassVar[int]
+    username: str
+    password: str
+    display_name: str
+    region_id: str
+    school_id: str
+    expertise: _containers.RepeatedScalarFieldContainer[str]
+    declared_persons: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, username: _Optional[str] = ..., password: _Optional[str] = ..., display_name: _Optional[str] = ..., region_id: _Optional[str] = ..., school_id: _Optional[str] = ..., expertise: _Optional[_Iterable[str]] = ..., declared_persons: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetEditionRequest(_message.Message):
     __slots__ = ("code",)

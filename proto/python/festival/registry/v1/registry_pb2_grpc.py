@@ -69,6 +69,11 @@ class RegistryStub:
                 request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.IssueRegionAdminRequest.SerializeToString,
                 response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
                 _registered_method=True)
+        self.IssueJudge = channel.unary_unary(
+                '/festival.registry.v1.Registry/IssueJudge',
+                request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.IssueJudgeRequest.SerializeToString,
+                response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+                _registered_method=True)
         self.GetEdition = channel.unary_unary(
                 '/festival.registry.v1.Registry/GetEdition',
                 request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.GetEditionRequest.SerializeToString,
@@ -136,6 +141,13 @@ class RegistryServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IssueJudge(self, request, context):
+        """The province admin issues a judge account with its affiliation, expertise and declared persons.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetEdition(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -190,6 +202,11 @@ def add_RegistryServicer_to_server(servicer, server):
             'IssueRegionAdmin': grpc.unary_unary_rpc_method_handler(
                     servicer.IssueRegionAdmin,
                     request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.IssueRegionAdminRequest.FromString,
+                    response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
+            ),
+            'IssueJudge': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueJudge,
+                    request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.IssueJudgeRequest.FromString,
                     response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
             ),
             'GetEdition': grpc.unary_unary_rpc_method_handler(
@@ -396,6 +413,33 @@ class Registry:
             target,
             '/festival.registry.v1.Registry/IssueRegionAdmin',
             festival_dot_registry_dot_v1_dot_registry__pb2.IssueRegionAdminRequest.SerializeToString,
+            festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueJudge(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.registry.v1.Registry/IssueJudge',
+            festival_dot_registry_dot_v1_dot_registry__pb2.IssueJudgeRequest.SerializeToString,
             festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
             options,
             channel_credentials,

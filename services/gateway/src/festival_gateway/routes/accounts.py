@@ -9,7 +9,7 @@ from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import to_json
 from festival_gateway.deps import anonymous, caller, services
-from festival_gateway.models import Decision, RegionAdminIssue, SchoolAdminSignUp, StudentSignUp
+from festival_gateway.models import Decision, JudgeIssue, RegionAdminIssue, SchoolAdminSignUp, StudentSignUp
 from festival_gateway.routes.common import PathId, QueryText, errors
 
 router = APIRouter(prefix="/accounts", tags=["账号 / accounts"])
@@ -75,3 +75,16 @@ async def issue_region_admin(body: RegionAdminIssue, who: Caller = Depends(calle
     scope.require_role(who.claims, scope.PROVINCE_ADMIN)
     request = registry_pb2.IssueRegionAdminRequest(**body.model_dump())
     return to_json(await svc.registry.IssueRegionAdmin(request, **who.call()))
+
+
+@router.post(
+    "/judges", status_code=201, summary="开设评委账号 / Issue a judge account",
+    responses=errors(401, 403, 404, 409),
+    description="省级管理员开设评委账号：所在地区和学校（评审时回避其作品）、专长类别、需回避的相识人员。\n\n"
+    "The province admin issues a judge account with the region and school the judge works in (their works are "
+    "never assigned to the judge), expertise categories, and the persons the judge declares they know.",
+)
+async def issue_judge(body: JudgeIssue, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.PROVINCE_ADMIN)
+    request = registry_pb2.IssueJudgeRequest(**body.model_dump())
+    return to_json(await svc.registry.IssueJudge(request, **who.call()))

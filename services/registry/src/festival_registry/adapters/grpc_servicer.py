@@ -63,6 +63,12 @@ class RegistryServicer(registry_pb2_grpc.RegistryServicer):
         return account_pb(self.app.issue_region_admin(r.username, r.password, r.display_name, r.region_id))
 
     @rpc
+    def IssueJudge(self, request: pb.IssueJudgeRequest, cause: Cause) -> pb.Account:
+        r = request
+        return account_pb(self.app.issue_judge(r.username, r.password, r.display_name, r.region_id, r.school_id,
+                                               tuple(r.expertise), tuple(r.declared_persons)))
+
+    @rpc
     def GetEdition(self, request: pb.GetEditionRequest, cause: Cause) -> pb.Edition:
         return edition_pb(self.app.edition(request.code))
 
@@ -80,7 +86,15 @@ def account_pb(account: Account) -> pb.Account:
     return pb.Account(
         id=str(account.id), username=account.username, display_name=account.display_name, role=account.role,
         region_id=account.region_id or "", school_id=account.school_id or "", status=account.status,
+        judge=judge_pb(account.judge_profile),
     )
+
+
+def judge_pb(profile: dict | None) -> pb.JudgeProfile | None:
+    if profile is None:
+        return None
+    return pb.JudgeProfile(region_id=profile["region_id"] or "", school_id=profile["school_id"] or "",
+                           expertise=profile["expertise"], declared_persons=profile["declared_persons"])
 
 
 def edition_pb(edition: Edition) -> pb.Edition:

@@ -41,6 +41,7 @@ class Account(FestivalAggregate):
         self.status = ACTIVE if active else PENDING
         self.decided_by: str | None = None
         self.refusal_reason = ""
+        self.judge_profile: dict[str, Any] | None = None
 
     @classmethod
     def open(cls, edition: str, username: str, password: str, display_name: str, role: str,
@@ -69,6 +70,25 @@ class Account(FestivalAggregate):
 
         def apply(self, aggregate: Any) -> None:
             aggregate.status, aggregate.decided_by, aggregate.refusal_reason = REFUSED, self.refused_by, self.reason
+
+    class JudgeProfileRecorded(FestivalAggregate.Event):
+        PUBLISHED_AS = "JudgeProfileRecorded"
+        region_id: str | None
+        school_id: str | None
+        expertise: list[str]
+        declared_persons: list[str]
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.judge_profile = {"region_id": self.region_id, "school_id": self.school_id,
+                                       "expertise": self.expertise, "declared_persons": self.declared_persons}
+
+    def record_judge_profile(self, region_id: str | None, school_id: str | None, expertise: list[str],
+                             declared_persons: list[str]) -> None:
+        """Where a judge works, what they judge and whom they know (the conflict rules read it)."""
+        if self.role != "judge":
+            raise refusals.unknown_role()
+        self.trigger_event(self.JudgeProfileRecorded, region_id=region_id, school_id=school_id,
+                           expertise=expertise, declared_persons=declared_persons)
 
     def decide(self, decided_by: str, approve: bool, reason: str = "") -> None:
         """The region admin's decision on a pending school admin: once, and a refusal says why."""

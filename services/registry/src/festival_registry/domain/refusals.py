@@ -66,3 +66,8 @@ def unknown_role() -> FestivalError:
 def unknown_status() -> FestivalError:
     return invalid("unknown_status", "账号状态不存在。", "No such account status.")
 
+
+
+def school_outside_region() -> FestivalError:
+    return FestivalError("school_outside_region", "所选学校不属于所选地区。",
+                         "The school chosen is not in the region chosen.", 422)

@@ -11,6 +11,7 @@ from festival_registry.domain.ids import normal_name
 USERNAME = re.compile(r"[a-z0-9_.-]{3,32}")
 PASSWORD_MIN, PASSWORD_MAX = 8, 128  # argon2 takes any length; the cap keeps hashing cheap
 DISPLAY_NAME_MAX, SCHOOL_NAME_MAX, REASON_MAX = 40, 60, 500
+DECLARED_PERSONS_MAX = 50  # a judge declares the creators and advisors they know; more is not a real list
 
 
 def username(value: str) -> str:
@@ -52,6 +53,27 @@ def reason(value: str) -> str:
             f"A reason is plain text of at most {REASON_MAX} characters.",
         )
     return cleaned
+
+
+def expertise(values: list[str], categories: list[str]) -> list[str]:
+    """A judge's expertise: categories of the edition, each once (none means every category)."""
+    unknown = sorted(set(values) - set(categories))
+    if unknown:
+        raise refusals.invalid(
+            "unknown_category", f"专长类别“{unknown[0]}”不是本届的作品类别。",
+            f"Expertise {unknown[0]!r} is not a category of this edition ({', '.join(categories)}).",
+        )
+    return sorted(set(values), key=categories.index)
+
+
+def declared_persons(values: list[str]) -> list[str]:
+    """The persons a judge declares they know, as names (cleaned, each once)."""
+    if len(values) > DECLARED_PERSONS_MAX:
+        raise refusals.invalid(
+            "too_many_declared_persons", f"申报回避的人员最多{DECLARED_PERSONS_MAX}人。",
+            f"At most {DECLARED_PERSONS_MAX} persons can be declared.",
+        )
+    return sorted({display_name(v) for v in values})
 
 
 def _name(value: str, limit: int, code: str, what_zh: str, what_en: str) -> str:
