@@ -1,0 +1,1 @@
+"""Scoring's aggregates and rules: pure Python, no adapters."""
