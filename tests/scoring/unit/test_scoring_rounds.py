@@ -204,3 +204,28 @@ def test_a_work_disqualified_after_assignment_drops_out(app, judging):
     judge_id = rnd.panels["work-0"][0]
     refused("work_dropped", app.save_sheet, judge_cause(judge_id), str(app.find_sheet(rnd, "work-0", judge_id).id),
             FULL)
+
+
+def test_a_replay_of_the_scoring_events_rederives_the_recorded_results_byte_for_byte(app, judging):
+    from festival_events.envelope import canonical
+    from festival_scoring.replay import differences, rebuild
+
+    rnd = assigned_round(app)
+    work_id, leaving = rnd.active_pairs()[0]
+    app.declare_conflict(judge_cause(leaving), str(app.find_sheet(rnd, work_id, leaving).id), "认识作者")
+    rnd = app.round(str(rnd.id))
+    for work_id, judge_id in rnd.active_pairs():
+        points = {**FULL, "story": 5 + int(work_id[-1]) + int(judge_id[-1])}
+        sheet_id = str(app.find_sheet(rnd, work_id, judge_id).id)
+        app.save_sheet(judge_cause(judge_id), sheet_id, points)
+        app.submit_sheet(judge_cause(judge_id), sheet_id)
+    work_id, judge_id = rnd.active_pairs()[-1]
+    app.save_sheet(judge_cause(judge_id), str(app.find_sheet(rnd, work_id, judge_id).id), FULL, reason="复核")
+    log = rebuild(env for _, env in app.envelopes(0, 100_000))
+    assert differences(log) == []
+    _, live = app.round_results(PROVINCE, str(rnd.id))
+    assert canonical(log.rederive(str(rnd.id))) == canonical({k: v for k, v in live.items() if k != "final"})
+    # and a tampered total on the log is caught
+    tampered = [env.model_copy(update={"payload": {**env.payload, "total": 1}}) if env.type == "ScoreSheetAmended"
+                else env for _, env in app.envelopes(0, 100_000)]
+    assert differences(rebuild(tampered)) == [str(rnd.id)]

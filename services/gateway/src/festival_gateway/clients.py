@@ -10,12 +10,13 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from festival.intake.v1 import intake_pb2_grpc
 from festival.registry.v1 import registry_pb2_grpc
 from festival.review.v1 import notifications_pb2_grpc, review_pb2_grpc
+from festival.scoring.v1 import scoring_pb2_grpc
 from festival_gateway.tokens import Claims
 from festival_kit.context import Cause
 from festival_kit.rpc import metadata_of
 from festival_kit.settings import Settings
 
-SERVICES = ("registry", "intake", "review")  # what /health reports
+SERVICES = ("registry", "intake", "review", "scoring")  # what /health reports
 DIALED = (*SERVICES, "review")
 CALL_TIMEOUT_S = 15.0
 
@@ -59,6 +60,10 @@ class Services:
     @property
     def review(self) -> review_pb2_grpc.ReviewStub:
         return review_pb2_grpc.ReviewStub(self.channel("review"))
+
+    @property
+    def scoring(self) -> scoring_pb2_grpc.ScoringStub:
+        return scoring_pb2_grpc.ScoringStub(self.channel("scoring"))
 
     @property
     def notifications(self) -> notifications_pb2_grpc.NotificationsStub:

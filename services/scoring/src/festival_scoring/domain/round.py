@@ -180,18 +180,10 @@ class JudgingRound(FestivalAggregate):
     def compute_results(self, counted: list[dict[str, Any]], final: bool) -> bool:
         """Results from exactly the counted sheets (submitted, of works still in the round); the same inputs
         again change nothing."""
-        method = results.Method(self.normalisation["method"], self.normalisation["min_sheets_for_zscore"],
-                                self.normalisation["trim_when_at_least"])
-        sheets = sorted(counted, key=lambda s: (s["work_id"], s["judge_id"]))
-        digest = inputs_digest(results.RULE, self.normalisation, sheets)
-        if self.results and self.results["inputs_digest"] == digest and self.results["final"] == final:
+        payload = results_payload(self.normalisation, counted)
+        if self.results and self.results["inputs_digest"] == payload["inputs_digest"] and self.results["final"] == final:
             return False
-        computed = results.compute_results([results.Sheet(s["judge_id"], s["work_id"], s["total"]) for s in sheets],
-                                           method)
-        works = [{"work_id": w.work_id, "sheets": w.sheets, "raw_mean": w.raw_mean, "score": w.score,
-                  "rank": w.rank, "raw_rank": w.raw_rank} for w in computed.works]
-        self.trigger_event(self.ResultsComputed, rule=computed.rule, method=dict(self.normalisation), sheets=sheets,
-                           inputs_digest=digest, works=works, final=final)
+        self.trigger_event(self.ResultsComputed, **payload, final=final)
         return True
 
     # -- reading -----------------------------------------------------------------------------------------------
@@ -203,6 +195,19 @@ class JudgingRound(FestivalAggregate):
     def _check_open(self) -> None:
         if self.status == CLOSED:
             raise refusals.round_closed()
+
+
+def results_payload(normalisation: dict[str, Any], counted: list[dict[str, Any]]) -> dict[str, Any]:
+    """What RoundResultsComputed records (but `final`): the counted sheets, their digest and the results.
+    The service and a replay of the log both call this."""
+    method = results.Method(normalisation["method"], normalisation["min_sheets_for_zscore"],
+                            normalisation["trim_when_at_least"])
+    sheets = sorted(counted, key=lambda s: (s["work_id"], s["judge_id"]))
+    computed = results.compute_results([results.Sheet(s["judge_id"], s["work_id"], s["total"]) for s in sheets], method)
+    works = [{"work_id": w.work_id, "sheets": w.sheets, "raw_mean": w.raw_mean, "score": w.score, "rank": w.rank,
+              "raw_rank": w.raw_rank} for w in computed.works]
+    return {"rule": computed.rule, "method": dict(normalisation), "sheets": sheets,
+            "inputs_digest": inputs_digest(computed.rule, normalisation, sheets), "works": works}
 
 
 def inputs_digest(rule: str, method: dict[str, Any], sheets: list[dict[str, Any]]) -> str:

@@ -1,0 +1,74 @@
+"""Each round's results re-derived from the log alone: festival.scoring.> envelopes in stream order.
+
+`RoundLog.apply` follows the sheets and panels the way the round does, and `rederive` recomputes the results
+from the sheets that counted with the same pure function the service used (round.results_payload), so a
+replay of the stream can be compared byte for byte with what the service recorded and serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from festival_events.envelope import Envelope, canonical
+from festival_scoring.domain.round import results_payload
+
+
+class RoundLog:
+    """Rounds (normalisation, panels, dropped works), sheets, and the last recorded results of each round."""
+
+    def __init__(self) -> None:
+        self.rounds: dict[str, dict[str, Any]] = {}
+        self.sheets: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.recorded: dict[str, dict[str, Any]] = {}
+
+    def apply(self, env: Envelope) -> None:
+        p, rid = env.payload, env.aggregate_id
+        if env.type == "JudgingRoundOpened":
+            self.rounds[rid] = {"normalisation": p["normalisation"], "panels": {}, "dropped": set()}
+        elif env.type == "RoundAssigned":
+            self.rounds[rid]["panels"].update({e["work_id"]: list(e["judge_ids"]) for e in p["panels"]})
+        elif env.type == "JudgeReplaced":
+            panel = self.rounds[rid]["panels"][p["work_id"]]
+            panel.remove(p["leaving_judge_id"])
+            panel.extend([p["replacement_judge_id"]] if p["replacement_judge_id"] else [])
+        elif env.type == "WorkDroppedFromRound":
+            self.rounds[rid]["dropped"].add(p["work_id"])
+        elif env.type == "RoundResultsComputed":
+            self.recorded[rid] = {k: v for k, v in p.items() if k != "final"}
+        else:
+            self._sheet(env)
+
+    def _sheet(self, env: Envelope) -> None:
+        p = env.payload
+        if env.type == "JudgeAssigned":
+            self.sheets[(p["round_id"], p["work_id"], p["judge_id"])] = {"id": env.aggregate_id, "submitted": False}
+            return
+        sheet = next((s for s in self.sheets.values() if s["id"] == env.aggregate_id), None)
+        if sheet is not None and env.type in ("ScoreSheetSubmitted", "ScoreSheetAmended"):
+            sheet.update(submitted=True, total=float(p["total"]), version=env.aggregate_version)
+
+    def rederive(self, round_id: str) -> dict[str, Any]:
+        """The results of the round from the sheets that count now, as RoundResultsComputed records them."""
+        rnd = self.rounds[round_id]
+        counted = []
+        for work_id, panel in sorted(rnd["panels"].items()):
+            for judge_id in sorted(panel) if work_id not in rnd["dropped"] else ():
+                sheet = self.sheets.get((round_id, work_id, judge_id))
+                if sheet and sheet["submitted"]:
+                    counted.append({"sheet_id": sheet["id"], "version": sheet["version"], "judge_id": judge_id,
+                                    "work_id": work_id, "total": sheet["total"]})
+        return results_payload(rnd["normalisation"], counted)
+
+
+def rebuild(envelopes: Iterable[Envelope]) -> RoundLog:
+    log = RoundLog()
+    for env in envelopes:
+        if env.service == "scoring":
+            log.apply(env)
+    return log
+
+
+def differences(log: RoundLog) -> list[str]:
+    """Rounds whose last recorded results differ, byte for byte, from a re-derivation."""
+    return [rid for rid, recorded in log.recorded.items() if canonical(recorded) != canonical(log.rederive(rid))]
