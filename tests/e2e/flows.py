@@ -72,9 +72,10 @@ async def wait_for_events(
             await asyncio.sleep(0.3)
 
 
-def prepared_work(client: httpx.Client, auth: dict, film: bytes, cover: bytes, title: str) -> str:
+def prepared_work(client: httpx.Client, auth: dict, film: bytes, cover: bytes, title: str,
+                  category: str = "documentary") -> str:
     """A draft with every required file uploaded and confirmed (film, cover, both signed forms); returns its id."""
-    created = client.post("/works", json={**DRAFT, "title": title}, headers=auth)
+    created = client.post("/works", json={**DRAFT, "title": title, "category": category}, headers=auth)
     assert created.status_code in (200, 201), created.text
     work_id = created.json()["id"]
     upload(client, auth, work_id, "film", "作品.mp4", film)
