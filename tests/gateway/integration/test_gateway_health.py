@@ -7,23 +7,34 @@ import pytest
 from festival_kit.rpc import start_server
 from festival_review.adapters import servicer as review_servicer
 from festival_review.application import ReviewApplication
+from festival_scoring.adapters import servicer as scoring_servicer
+from festival_scoring.adapters.links import Links
+from festival_scoring.application import ScoringApplication
 
 
 @pytest.fixture(autouse=True)
-async def review_serving(platform, tmp_path):
-    """review, serving beside the platform's registry and intake (its routes' tests start their own)."""
-    app = ReviewApplication(env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(tmp_path / "r.db")})
-    server, _ = await start_server(platform.settings.grpc_address("review"), [review_servicer.register(app)],
-                                   [review_servicer.SERVICE_NAME])
+async def review_and_scoring_serving(platform, tmp_path):
+    """review and scoring, serving beside the platform's registry and intake (their routes' tests start their own)."""
+    review = ReviewApplication(env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(tmp_path / "r.db")})
+    scoring = ScoringApplication(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+    servers = [
+        (await start_server(platform.settings.grpc_address("review"), [review_servicer.register(review)],
+                            [review_servicer.SERVICE_NAME]))[0],
+        (await start_server(platform.settings.grpc_address("scoring"),
+                            [scoring_servicer.register(scoring, Links(platform.settings))],
+                            [scoring_servicer.SERVICE_NAME]))[0],
+    ]
     yield
-    await server.stop(grace=None)
-    app.close()
+    for server in servers:
+        await server.stop(grace=None)
+    review.close()
+    scoring.close()
 
 
 async def test_all_serving_is_ok(http):
     reply = await http.get("/health")
     assert reply.status_code == 200
-    assert reply.json() == {"status": "ok", "services": {"registry": "SERVING", "intake": "SERVING", "review": "SERVING"}}
+    assert reply.json() == {"status": "ok", "services": {"registry": "SERVING", "intake": "SERVING", "review": "SERVING", "scoring": "SERVING"}}
 
 
 @pytest.fixture
@@ -37,7 +48,7 @@ async def intake_down(platform, port_picker, monkeypatch):
 async def test_a_service_down_is_degraded_and_its_routes_answer_503(intake_down):
     reply = await intake_down.get("/health")
     assert reply.status_code == 503
-    assert reply.json() == {"status": "degraded", "services": {"registry": "SERVING", "intake": "UNREACHABLE", "review": "SERVING"}}
+    assert reply.json() == {"status": "degraded", "services": {"registry": "SERVING", "intake": "UNREACHABLE", "review": "SERVING", "scoring": "SERVING"}}
 
     login = await intake_down.post("/auth/login", json={"username": "demo-student", "password": "festival-demo"})
     assert login.status_code == 200, login.text  # what needs only the registry still works
