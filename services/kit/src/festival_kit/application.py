@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from eventsourcing.application import Application, ProcessingEvent
+import uuid
+
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
 from eventsourcing.persistence import ProcessRecorder, Tracking
 
 from festival_events.envelope import Envelope
@@ -18,6 +20,15 @@ class FestivalApplication(Application):
 
     def construct_recorder(self) -> ProcessRecorder:
         return self.factory.process_recorder()
+
+    def find(self, aggregate_id: uuid.UUID | None) -> Any:
+        """The aggregate with this id, or None when the store has none (nor any id was given)."""
+        if aggregate_id is None:
+            return None
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
 
     def processed(self, consumer: str, stream_sequence: int) -> bool:
         """True when this consumer already processed that stream sequence (or a later one)."""

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import copy
-import uuid
 from typing import Any
-
-from eventsourcing.application import AggregateNotFoundError
 
 from festival_kit import clock
 from festival_kit.context import Cause
@@ -27,7 +24,7 @@ class ReviewQueries:
     """Reads of ReviewApplication; nothing here changes the store."""
 
     index: QueueIndex
-    repository: Any
+    find: Any  # FestivalApplication.find
 
     def readable_case(self, cause: Cause, submission_id: str, **scope: str) -> ReviewCase:
         """A case for its student, its school's or region's admin, the province or an auditor."""
@@ -141,9 +138,3 @@ class ReviewQueries:
 
     def reviewer(self, account_id: str) -> Reviewer | None:
         return self.find(Reviewer.id_for(account_id))
-
-    def find(self, aggregate_id: uuid.UUID) -> Any:
-        try:
-            return self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None

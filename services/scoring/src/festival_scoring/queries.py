@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from eventsourcing.application import AggregateNotFoundError
-
 from festival_decisions.judging import bias, results
 from festival_kit.context import Cause
 from festival_scoring.domain import refusals
@@ -28,8 +26,9 @@ def require(cause: Cause, *roles: str) -> None:
 class ScoringQueries:
     """Reads of ScoringApplication; nothing here changes the store."""
 
-    repository: Any
+    find: Any  # FestivalApplication.find
     recorder: Any
+    mapper: Any
 
     # -- the province and auditors ----------------------------------------------------------------------------
 
@@ -150,14 +149,6 @@ class ScoringQueries:
 
     def judge(self, account_id: str) -> ScoringJudge | None:
         return self.find(ScoringJudge.id_for(account_id))
-
-    def find(self, aggregate_id: uuid.UUID | None) -> Any:
-        if aggregate_id is None:
-            return None
-        try:
-            return self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
 
 
 def _uuid(value: str) -> uuid.UUID | None:

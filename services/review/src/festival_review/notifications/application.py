@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 import structlog
-from eventsourcing.application import AggregateNotFoundError
 
 from festival_kit.application import FestivalApplication
 from festival_kit.errors import FestivalError, forbidden
@@ -107,7 +106,4 @@ class Notifications(NotificationPolicies):
         return self.find(NotificationWatch.id_for(edition)) or NotificationWatch(edition=edition)
 
     def find(self, aggregate_id: uuid.UUID) -> Any:
-        try:
-            return self.app.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
+        return self.app.find(aggregate_id)
