@@ -259,3 +259,25 @@ def ffmpeg_command() -> str | None:
 def ffmpeg(*args: str) -> None:
     """Run the ffmpeg command line quietly (tests that use it skip when there is none)."""
     subprocess.run([ffmpeg_command() or "ffmpeg", "-v", "error", "-y", *args], check=True)
+
+
+def ffmpeg_log(*args: str) -> str:
+    """What the ffmpeg command line reports (its log at info level) after running `args`."""
+    done = subprocess.run([ffmpeg_command() or "ffmpeg", "-hide_banner", "-nostats", "-y", *args],
+                          check=True, capture_output=True, text=True)
+    return done.stderr
+
+
+def ffmpeg_frames(path: Path, video_filter: str) -> int:
+    """How many frames of `path` come out of the ffmpeg filter `video_filter` (mpdecimate, say)."""
+    done = subprocess.run([ffmpeg_command() or "ffmpeg", "-v", "error", "-i", str(path), "-vf", video_filter,
+                           "-an", "-f", "framecrc", "-"], check=True, capture_output=True, text=True)
+    return sum(1 for line in done.stdout.splitlines() if line and not line.startswith("#"))
+
+
+def ffmpeg_loudness(path: Path, audio_filter: str = "") -> float:
+    """The integrated loudness (LUFS) FFmpeg's ebur128 measures on `path`'s sound after `audio_filter`."""
+    chain = f"{audio_filter},ebur128" if audio_filter else "ebur128"
+    log = ffmpeg_log("-i", str(path), "-vn", "-af", chain, "-f", "null", "-")
+    summary = log[log.rindex("Summary:"):]
+    return float(summary.split("I:")[1].split("LUFS")[0])

@@ -148,3 +148,28 @@ def test_a_damaged_film_exits_1_with_a_readable_failure(capsys, tmp_path, damage
     status, report = run_json(capsys, "video", str(path), "--category", "documentary")
     assert status == 1
     assert {"id": "readable", "verdict": "fail"}.items() <= report["checks"][0].items()
+
+
+@needs_film
+def test_the_json_shows_playability_motion_and_sound_layout_with_their_measurements(capsys, tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    import inspection_media
+
+    if inspection_media.ffmpeg_command() is None:
+        pytest.skip("no ffmpeg command line (system or imageio-ffmpeg)")
+    film = tmp_path / "stutter-422.mp4"  # 20 fps footage exported at 25 in a 4:2:2 editing format, no sound
+    inspection_media.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=20:duration=4", "-vf", "fps=25",
+                            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv422p", str(film))
+    status, report = run_json(capsys, "video", str(film), "--category", "animation")
+    found = {c["id"]: c for c in report["checks"]}
+    assert status == 1 and found["playability"]["verdict"] == "fail"
+    assert found["playability"]["measured"] == {"profile": "High 4:2:2", "bit_depth": 8, "chroma_subsampling": "4:2:2",
+                                                "pixel_format": "yuv422p"}
+    assert found["playability"]["expected"]["chroma_subsampling"] == ["4:2:0"]
+    repeats = found["repeated_frames"]
+    assert repeats["verdict"] == "fail"
+    assert {k: repeats["measured"][k] for k in ("repeated_frames", "frames", "cadence", "footage_fps")} == {
+        "repeated_frames": 20, "frames": 100, "cadence": "1 in 5", "footage_fps": 20.0}
+    assert found["interlacing"]["measured"]["field_order"] == "progressive"
+    assert found["interlacing"]["verdict"] == "pass"
+    assert "audio_layout" not in found and found["audio_track"]["verdict"] == "fail"  # no sound to lay out

@@ -109,6 +109,6 @@ def test_header_checks_read_only_the_header(film_dir, film_rules):
     data = m.film(film_dir / "header.mp4", 12, (640, 360), kbps=2000).read_bytes()  # index at the end
     stream = S3Like(data)
     report = inspect_film_header(stream, film_rules, "documentary")
-    assert [c.id for c in report.checks] == ["readable", "container", "video_codec", "audio_track", "resolution",
-                                            "aspect_ratio", "duration", "bitrate"]
+    assert [c.id for c in report.checks] == ["readable", "container", "video_codec", "playability", "audio_track",
+                                            "audio_layout", "resolution", "aspect_ratio", "duration", "bitrate"]
     assert stream.bytes < 0.2 * len(data)  # the ftyp and moov boxes and a few packets, not the film

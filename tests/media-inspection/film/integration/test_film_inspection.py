@@ -9,9 +9,10 @@ import pytest
 import inspection_media as m
 from festival_inspection.film import inspect_film
 
-HEADER_IDS = ["container", "video_codec", "audio_track", "resolution", "aspect_ratio", "duration", "bitrate"]
-PASS_IDS = ["frame_continuity", "av_sync", "orientation", "black_picture", "frozen_picture",
-            "loudness", "true_peak", "loudness_range", "noise_floor", "silence"]
+HEADER_IDS = ["container", "video_codec", "playability", "audio_track", "audio_layout", "resolution", "aspect_ratio",
+              "duration", "bitrate"]
+PASS_IDS = ["frame_continuity", "repeated_frames", "av_sync", "orientation", "interlacing", "black_picture",
+            "frozen_picture", "loudness", "true_peak", "loudness_range", "noise_floor", "silence"]
 
 
 def verdicts(report) -> dict[str, str]:

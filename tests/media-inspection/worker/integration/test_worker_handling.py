@@ -77,6 +77,13 @@ async def test_views_first_then_once_per_upload_and_copies_are_flagged(app, buck
     assert original["duplicate_of"] is None
     assert copied["duplicate_of"]["work_id"] == first and copied["duplicate_of"]["source"] == "submission"
     assert copied["duplicate_of"]["similarity"] >= 0.9
+    recorded = {c["id"]: c for c in original["checks"]}  # as the InspectionCompleted event carries them
+    assert recorded["playability"]["measured"] == {"profile": "High", "bit_depth": 8, "chroma_subsampling": "4:2:0",
+                                                   "pixel_format": "yuv420p"}
+    assert recorded["audio_layout"]["measured"] == {"channels": 2, "layout": "stereo", "sample_rate": 48000}
+    assert recorded["repeated_frames"]["measured"]["repeated_frames"] == 0
+    assert recorded["interlacing"]["measured"]["field_order"] == "progressive"
+    assert all(recorded[i]["verdict"] == "pass" for i in ("playability", "audio_layout", "repeated_frames", "interlacing"))
 
     message = inspection_pb(inspections[1])
     assert message.duplicate_of.work_id == first and message.status == "completed"

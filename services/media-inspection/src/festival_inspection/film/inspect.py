@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import av
 
-from festival_inspection.film import headers, pictures, sounds, streams
+from festival_inspection.film import headers, motion, pictures, playback, sounds, streams
 from festival_inspection.film.probe import (
     READ_ERRORS, Header, Source, brands, describe, head_bytes, header, open_container, signature,
 )
@@ -32,7 +32,8 @@ def inspect_film(
 
 
 def inspect_film_header(source: Source, rules: FilmRules, category: str | None) -> Report:
-    """Only the checks the headers answer (container, codec, sound track, size, aspect, duration, bit rate)."""
+    """Only the checks the headers answer (container, codec, playability, sound track and layout, size, aspect,
+    duration, bit rate)."""
     return _inspect(source, rules, category, None, decode=False)
 
 
@@ -66,19 +67,24 @@ def _inspect(source: Source, rules: FilmRules, category: str | None, budget_s: f
 def _header_checks(found: Header, rules: FilmRules, category: str | None) -> list[Check]:
     if found.video is None:
         return [headers.container(found, rules), headers.audio_track(found, rules), headers.duration(found, rules, category)]
-    return [headers.container(found, rules), headers.video_codec(found, rules), headers.audio_track(found, rules),
-            headers.resolution(found, rules), headers.aspect_ratio(found, rules),
-            headers.duration(found, rules, category), headers.bitrate(found, rules)]
+    checks = [headers.container(found, rules), headers.video_codec(found, rules), playback.playability(found, rules),
+              headers.audio_track(found, rules), playback.audio_layout(found, rules),
+              headers.resolution(found, rules), headers.aspect_ratio(found, rules),
+              headers.duration(found, rules, category), headers.bitrate(found, rules)]
+    return [c for c in checks if c is not None]
 
 
 def _pass_checks(found: Header, result: Scan, rules: FilmRules, budget_s: float | None) -> list[Check]:
     if result.stopped_at_s is not None:
         return [streams.time_budget(found, result, budget_s or 0.0)]
-    checks = [streams.frame_continuity(found, result, rules), streams.av_sync(result, rules)]
-    if result.picture is not None and result.picture.frames:
-        picture = result.picture
-        checks += [pictures.orientation(picture), pictures.black_picture(picture, rules),
-                   pictures.frozen_picture(picture, rules)]
+    checks = [streams.frame_continuity(found, result, rules)]
+    picture = result.picture if result.picture is not None and result.picture.frames else None
+    if picture is not None:
+        checks.append(motion.repeated_frames(picture, found, rules))
+    checks.append(streams.av_sync(result, rules))
+    if picture is not None:
+        checks += [pictures.orientation(picture), motion.interlacing(picture, found, rules),
+                   pictures.black_picture(picture, rules), pictures.frozen_picture(picture, rules)]
     if result.loudness is not None:
         sound = result.loudness
         checks += [sounds.loudness(sound, rules), sounds.true_peak(sound, rules),

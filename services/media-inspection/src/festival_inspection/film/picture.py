@@ -1,4 +1,5 @@
-"""Black and frozen picture, measured on a coarse grid of the luma plane of every fifth frame and every keyframe."""
+"""The decoded picture: black and frozen stretches, on a coarse luma grid of every fifth frame and keyframe;
+repeated frames, on a coarser grid of every frame; interlacing, by idet on bursts of frames."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ from dataclasses import dataclass
 import av
 import numpy as np
 
+from festival_inspection.film.fields import FieldMeter, Fields
+from festival_inspection.film.repeats import RepeatFinder, Repeats
+
 SAMPLE_EVERY = 5  # a fifth of a second at 25 fps: runs of black or still picture last many seconds
 STEP = 8  # every 8th pixel of every 8th row: 14,400 points of a 720p frame, enough for a picture's gist
+REPEAT_STEP = 16  # every frame is compared with the previous: 3,600 points tell a repeat from motion
 DARK_LUMA = 32  # under ~8% of white on either luma range: FFmpeg's blackdetect uses 10% of the range
 BLACK_SHARE = 0.995  # a line of white caption on black covers more than 0.5% of the frame: not black
 STILL_DIFF = 0.5  # mean luma change per point from the still's first frame; grain and any motion exceed it
@@ -27,6 +32,8 @@ class PictureMeasures:
     longest_frozen_s: float
     longest_frozen_at_s: float | None
     rotation: int
+    repeats: Repeats | None = None
+    fields: Fields | None = None
 
 
 class Run:
@@ -55,6 +62,7 @@ class Picture:
         self.frames = 0
         self.black, self.frozen = Run(), Run()
         self.rotation = 0
+        self.repeats, self.fields = RepeatFinder(), FieldMeter()
         self._anchor: np.ndarray | None = None
 
     def frame(self, frame: av.VideoFrame) -> None:
@@ -62,11 +70,14 @@ class Picture:
         periodic = self.frames % SAMPLE_EVERY == 1
         if self.frames == 1:
             self.rotation = int(getattr(frame, "rotation", 0) or 0)
+        time = float(frame.time) if frame.time is not None else self.frames * self.span / SAMPLE_EVERY
+        self.fields.frame(frame)
         # Keyframes are always sampled: a still picture is redrawn at each, and the still's anchor moves with it.
-        grid = _grid(frame) if periodic or frame.key_frame else None
+        grid = _grid(frame, STEP) if periodic or frame.key_frame else None
+        thin = REPEAT_STEP // STEP
+        self.repeats.frame(grid[::thin, ::thin] if grid is not None else _grid(frame, REPEAT_STEP), time)
         if grid is None:
             return
-        time = float(frame.time) if frame.time is not None else self.frames * self.span / SAMPLE_EVERY
         weight = self.span if periodic else 0.0
         dark = np.count_nonzero(grid <= DARK_LUMA) >= BLACK_SHARE * grid.size
         self.black.step(dark, time, self.span, weight)
@@ -91,18 +102,20 @@ class Picture:
             longest_frozen_s=round(self.frozen.longest, 2),
             longest_frozen_at_s=_at(self.frozen.longest_at),
             rotation=self.rotation,
+            repeats=self.repeats.measures(),
+            fields=self.fields.measures(),
         )
 
 
-def _grid(frame: av.VideoFrame) -> np.ndarray | None:
-    """Every STEP-th luma sample of a planar YUV frame (a small copy; the plane itself is not copied)."""
-    name = frame.format.name
-    if not frame.planes or not name.startswith(("yuv", "gray", "nv")) or name.endswith(("le", "be")):
+def _grid(frame: av.VideoFrame, step: int) -> np.ndarray | None:
+    """Every `step`-th luma sample of a planar YUV frame (a small copy; the plane itself is not copied)."""
+    name, planes = frame.format.name, frame.planes  # each `planes` call builds every plane's object anew
+    if not planes or not name.startswith(("yuv", "gray", "nv")) or name.endswith(("le", "be")):
         return None  # 8-bit planar luma only; deeper formats are rare in student films and not measured
-    plane = frame.planes[0]
+    plane = planes[0]
     rows = plane.buffer_size // plane.line_size
     luma = np.frombuffer(plane, np.uint8, count=rows * plane.line_size).reshape(rows, plane.line_size)
-    return np.ascontiguousarray(luma[: frame.height : STEP, : frame.width : STEP])
+    return np.ascontiguousarray(luma[: frame.height : step, : frame.width : step])
 
 
 def _change(a: np.ndarray, b: np.ndarray) -> float:

@@ -19,6 +19,10 @@ SIGNATURES = (
 )
 # Errors a damaged or hostile file makes PyAV or the file system raise: each becomes a `readable` failure.
 READ_ERRORS = (av.FFmpegError, OSError, EOFError, ValueError, UnicodeError, IndexError, OverflowError)
+# FFmpeg's AVFieldOrder, in ffprobe's words: tt = top field first (coded and shown), bb = bottom first.
+FIELD_ORDERS = {1: "progressive", 2: "tt", 3: "bb", 4: "tb", 5: "bt"}
+# Chroma planes' size against the luma plane (across, down), as the industry names the sampling.
+CHROMA = {(1, 1): "4:4:4", (2, 1): "4:2:2", (2, 2): "4:2:0", (4, 1): "4:1:1", (1, 2): "4:4:0"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,11 @@ class VideoHeader:
     sar: Fraction | None
     fps: Fraction | None
     bit_rate: int | None
+    profile: str | None = None
+    pixel_format: str | None = None
+    bit_depth: int | None = None
+    chroma: str | None = None
+    field_order: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,7 @@ class AudioHeader:
     sample_rate: int
     channels: int
     bit_rate: int | None
+    layout: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,8 +121,8 @@ def header(container: av.container.InputContainer, head: bytes) -> Header:
 class _NoCodec:
     """Stands in for the codec context of a stream whose codec FFmpeg does not know (a hostile file's)."""
 
-    codec = name = sample_aspect_ratio = None
-    width = height = bit_rate = sample_rate = channels = 0
+    codec = name = sample_aspect_ratio = profile = format = layout = None
+    width = height = bit_rate = sample_rate = channels = field_order = 0
 
 
 _NO_CODEC = _NoCodec()
@@ -130,7 +140,24 @@ def _video(stream) -> VideoHeader:
         sar=Fraction(sar) if sar else None,
         fps=Fraction(fps) if fps and 0 < fps < 1000 else None,
         bit_rate=ctx.bit_rate or None,
+        profile=ctx.profile or None,
+        pixel_format=ctx.format.name if ctx.format else None,
+        bit_depth=max((c.bits for c in ctx.format.components), default=None) if ctx.format else None,
+        chroma=_chroma(ctx.format),
+        field_order=FIELD_ORDERS.get(ctx.field_order or 0, "unknown"),
     )
+
+
+def _chroma(pixels) -> str | None:
+    """The chroma subsampling of a pixel format ("4:2:0"), from its planes' sizes; None when unknown."""
+    components = pixels.components if pixels is not None else ()
+    if len(components) < 3:
+        return "4:0:0" if components else None  # luma only: a monochrome picture
+    luma, chroma = components[0], components[1]
+    if not (luma.width and luma.height and chroma.width and chroma.height):
+        return None
+    across, down = round(luma.width / chroma.width), round(luma.height / chroma.height)
+    return CHROMA.get((across, down), f"1/{across}x1/{down}")
 
 
 def _audio(stream) -> AudioHeader:
@@ -141,6 +168,7 @@ def _audio(stream) -> AudioHeader:
         sample_rate=ctx.sample_rate or 0,
         channels=ctx.channels or 0,
         bit_rate=ctx.bit_rate or None,
+        layout=ctx.layout.name if ctx.layout is not None and ctx.channels else None,
     )
 
 

@@ -35,8 +35,17 @@ class FilmRules:
     # "MP4" means H.264 to every player a reviewer has; HEVC plays on most but not all (Windows needs an add-on).
     video_codecs: tuple[str, ...] = ("h264",)
     video_codecs_warned: tuple[str, ...] = ("hevc",)
+    # What Chromium, phones, TVs and classroom players all decode: H.264 in these profiles, 8 bits, 4:2:0.
+    # High 10 and 4:2:2 / 4:4:4 (High 4:2:2, High 4:4:4 Predictive) are editing formats they refuse.
+    h264_profiles: tuple[str, ...] = ("Constrained Baseline", "Baseline", "Main", "High")
+    bit_depths: tuple[int, ...] = (8,)
+    chroma_subsampling: tuple[str, ...] = ("4:2:0",)
     # Every player plays AAC and MP3 in MP4; Opus, FLAC or PCM from screen recorders play silent on some.
     audio_codecs: tuple[str, ...] = ("aac", "mp3")
+    # Classroom players and browsers play stereo as mixed; 5.1 they downmix each their own way (dialogue in
+    # the centre channel gets quiet). 44.1 and 48 kHz are what every editor exports and every player plays.
+    audio_channels_max: int = 2
+    audio_sample_rates: tuple[int, ...] = (44100, 48000)
     # Rec.601 "4:3 PAL" (SAR 12:11, 704 active columns) is 2.3% off 4:3 and is what broadcast tools write.
     aspect_tolerance: float = 0.03
     # AAC's last frame and container rounding add up to ~0.1 s past the editor's timeline; 8:00.4 reads as 8:00.
@@ -71,6 +80,16 @@ class FilmRules:
     black_share: float = 0.9
     # Still photos held without movement rarely last 15 s; longer, the picture has stopped.
     frozen_s: float = 15.0
+    # Combing shows on every moving interlaced frame; when most judged frames are interlaced, so is the film
+    # (a few frames misjudged on fast motion do not make it so).
+    interlaced_share: float = 0.5
+    # Repeated frames (a picture shown twice while the rest moves) make motion stutter. 24 fps shown at 25
+    # repeats 4% in a regular cadence (a hitch a second: warned); 20 fps at 25 repeats 20% (five hitches a
+    # second: refused). A few stray repeats (a capture hiccup) under 2% pass.
+    repeated_share_warn: float = 0.02
+    repeated_share_fail: float = 0.1
+    # A cadence is named once this many repeats follow it (fewer could be chance).
+    cadence_min_repeats: int = 4
 
     def max_duration(self, category: str | None) -> float:
         """The longest film `category` accepts, in seconds: the longest of all when no category is chosen yet.

@@ -13,6 +13,9 @@ BLOCK_S = 0.1  # ebur128 in metadata mode emits one 100 ms frame carrying the mo
 FLOOR_LUFS = -120
 NOISE_PERCENTILE = 0.10
 NEAR_FULL_SCALE = 10 ** (-1 / 20)  # within 1 dB of full scale: where a clipped recording piles its samples up
+# Surround sound is measured as the stereo a classroom player or a browser makes of it (FFmpeg's ITU downmix:
+# centre and surrounds at -3 dB, LFE left out), not with BS.1770's 5.1 weighting nobody listens to.
+HEARD_AS = "stereo"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Loudness:
     longest_silence_at_s: float | None
     silent_share: float
     measured_s: float
+    downmixed_from: str | None = None  # the layout measured as its stereo downmix (5.1, say), if any
 
 
 class Meter:
@@ -47,10 +51,12 @@ class Meter:
         self._peak = 0.0
         self._samples = self._near_full_scale = 0
         self._run = self._longest = self._longest_at = self._silent = self._blocks = 0
+        self._downmixed_from: str | None = None
 
     def frame(self, frame: av.AudioFrame) -> None:
         if self._graph is None:
             self._graph = _graph(frame)
+            self._downmixed_from = frame.layout.name if frame.layout.nb_channels > 2 else None
         samples = frame.to_ndarray()
         full = np.iinfo(samples.dtype).max if samples.dtype.kind in "iu" else 1.0
         self._near_full_scale += int(np.count_nonzero(np.abs(samples) >= NEAR_FULL_SCALE * full))
@@ -74,6 +80,7 @@ class Meter:
             longest_silence_at_s=round(self._longest_at * BLOCK_S, 1) if self._longest else None,
             silent_share=round(self._silent / blocks, 3) if blocks else 1.0,
             measured_s=round(blocks * BLOCK_S, 1),
+            downmixed_from=self._downmixed_from,
         )
 
     def _drain(self) -> None:
@@ -115,10 +122,12 @@ def _graph(frame: av.AudioFrame) -> av.filter.Graph:
     source = graph.add_abuffer(
         format=frame.format.name, sample_rate=frame.sample_rate, layout=frame.layout.name, time_base=time_base
     )
-    meter = graph.add("ebur128", "peak=true:metadata=1")
-    sink = graph.add("abuffersink")
-    source.link_to(meter)
-    meter.link_to(sink)
+    chain = [source]
+    if frame.layout.nb_channels > 2:
+        chain.append(graph.add("aformat", f"channel_layouts={HEARD_AS}"))
+    chain += [graph.add("ebur128", "peak=true:metadata=1"), graph.add("abuffersink")]
+    for a, b in zip(chain, chain[1:]):
+        a.link_to(b)
     graph.configure()
     return graph
 

@@ -19,17 +19,29 @@ def loudness(sound: Loudness, rules: FilmRules) -> Check:
     floor, ceiling = rules.loudness_fail_lufs
     value = sound.integrated_lufs
     expected = {"lufs": [low, high], "fail_outside": [floor, ceiling]}
+    if sound.downmixed_from:
+        expected["measured_on"] = f"stereo downmix of {sound.downmixed_from}"
+    heard_zh, heard_en = _heard(sound)
     if value is None:
         return check("loudness", "fail", None, expected, "声音轨道没有声音（全程静音）。请检查音频是否被静音后重新导出。",
                      "The sound track is silent throughout. Check that the audio is not muted and export again.")
     if low <= value <= high:
-        return check("loudness", "pass", round(value, 1), expected, f"整体响度 {value:.1f} LUFS，音量适中。",
-                     f"Overall loudness is {value:.1f} LUFS: moderate.")
+        return check("loudness", "pass", round(value, 1), expected, f"整体响度 {value:.1f} LUFS{heard_zh}，音量适中。",
+                     f"Overall loudness is {value:.1f} LUFS{heard_en}: moderate.")
     verdict = "warn" if floor <= value <= ceiling else "fail"
     zh, en = ("偏小", "too quiet") if value < low else ("偏大", "too loud")
     return check("loudness", verdict, round(value, 1), expected,
-                 f"整体响度 {value:.1f} LUFS，音量{zh}（适中范围 {low:g} 到 {high:g} LUFS）。" + NORMALISE_ZH,
-                 f"Overall loudness is {value:.1f} LUFS, {en} (moderate is {low:g} to {high:g} LUFS). {NORMALISE_EN}")
+                 f"整体响度 {value:.1f} LUFS{heard_zh}，音量{zh}（适中范围 {low:g} 到 {high:g} LUFS）。" + NORMALISE_ZH,
+                 f"Overall loudness is {value:.1f} LUFS{heard_en}, {en} (moderate is {low:g} to {high:g} LUFS). "
+                 + NORMALISE_EN)
+
+
+def _heard(sound: Loudness) -> tuple[str, str]:
+    """Surround sound is measured as what a listener hears of it: its stereo downmix. Say so."""
+    layout = sound.downmixed_from
+    if not layout:
+        return "", ""
+    return f"（{layout} 声音按缩混成的立体声测量）", f" (the {layout} sound measured as its stereo downmix)"
 
 
 def true_peak(sound: Loudness, rules: FilmRules) -> Check:
