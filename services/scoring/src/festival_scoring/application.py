@@ -17,6 +17,7 @@ from festival_scoring.domain.edition import CLOSED
 from festival_scoring.domain.round import JudgingRound
 from festival_scoring.domain.sheet import ScoreSheet
 from festival_scoring.queries import ScoringQueries, require
+from festival_scoring.replay import LiveRoundLog
 
 
 class ScoringApplication(ScoringQueries, ScoringPolicies, FestivalApplication):
@@ -24,6 +25,10 @@ class ScoringApplication(ScoringQueries, ScoringPolicies, FestivalApplication):
 
     SERVICE: ClassVar[str] = "scoring"
     env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "20000"}
+
+    def __init__(self, env: dict[str, str] | None = None):
+        super().__init__(env)
+        self.sheet_log = LiveRoundLog(self)
 
     # -- the province ------------------------------------------------------------------------------------------
 

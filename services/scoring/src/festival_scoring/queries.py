@@ -27,6 +27,7 @@ class ScoringQueries:
     """Reads of ScoringApplication; nothing here changes the store."""
 
     find: Any  # FestivalApplication.find
+    sheet_log: Any  # replay.LiveRoundLog
     recorder: Any
     mapper: Any
 
@@ -110,15 +111,18 @@ class ScoringQueries:
     # -- shared ------------------------------------------------------------------------------------------------
 
     def counted_sheets(self, rnd: JudgingRound, *fresh: ScoreSheet) -> list[dict[str, Any]]:
-        """The submitted sheets that count now (on a panel, of a work in the round), as results record them."""
+        """The submitted sheets that count now (on a panel, of a work in the round), as results record them;
+        read from the live projection of the store, with `fresh` sheets not yet saved taking their place."""
         newer = {(s.work_id, s.judge_id): s for s in fresh}
-        counted = []
-        for work_id, judge_id in rnd.active_pairs():
-            sheet = newer.get((work_id, judge_id)) or self.find(ScoreSheet.id_for(str(rnd.id), work_id, judge_id))
-            if sheet is not None and sheet.submitted:
-                counted.append({"sheet_id": str(sheet.id), "version": sheet.version, "judge_id": judge_id,
-                                "work_id": work_id, "total": float(sheet.total)})
-        return counted
+        pairs = rnd.active_pairs()
+        counted = {(s["work_id"], s["judge_id"]): s for s in self.sheet_log.catch_up().counted(str(rnd.id), pairs)}
+        counted_pairs = set(pairs)
+        for pair, sheet in newer.items():
+            counted.pop(pair, None)
+            if sheet.submitted and pair in counted_pairs:
+                counted[pair] = {"sheet_id": str(sheet.id), "version": sheet.version, "judge_id": sheet.judge_id,
+                                 "work_id": sheet.work_id, "total": float(sheet.total)}
+        return [counted[p] for p in pairs if p in counted]
 
     def round(self, round_id: str) -> JudgingRound:
         rnd = self.find(_uuid(round_id))
