@@ -117,6 +117,15 @@ def test_5_1_sound_warns_and_its_loudness_is_the_stereo_downmix(film_dir, film_r
     assert found["loudness"].expected["measured_on"] == "stereo downmix of 5.1"
 
 
+def test_7_1_sound_is_measured_without_reading_its_eight_planes(film_dir, film_rules):
+    # PyAV 18 miscounts the planes of decoded 8-channel sound: reading them as an array crashed the process.
+    sound = f"aevalsrc=0|0|{VOICE}|0|0|0|0|0:s=48000:c=7.1:d=2"
+    found = checks(make(film_dir / "pb-71.mp4", sound=sound, video=["-pix_fmt", "yuv420p"]), film_rules)
+    assert found["audio_layout"].verdict == "warn" and found["audio_layout"].measured["channels"] == 8
+    assert found["readable"].verdict == "pass" and found["true_peak"].measured["clipped_share"] == 0.0
+    assert found["loudness"].expected["measured_on"] == "stereo downmix of 7.1"
+
+
 def test_a_22_khz_sound_warns_and_44_1_passes(film_dir, film_rules):
     low = checks(make(film_dir / "pb-22k.mp4", sound=f"aevalsrc={VOICE}:s=22050:c=stereo:d=2",
                       video=["-pix_fmt", "yuv420p"]), film_rules)["audio_layout"]

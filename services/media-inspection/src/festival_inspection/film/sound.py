@@ -40,7 +40,9 @@ class Meter:
     The histogram (1 LU bins) gives the level of the quietest tenth of the film, where background noise
     shows; memory stays constant whatever the film's length. Samples within 1 dB of full scale are counted
     too: lossy coding smooths a clipped waveform's flat tops, so its true peak can sit just under 0 dBTP,
-    but the pile of samples against full scale stays.
+    but the pile of samples against full scale stays. They are counted on the meter's output (the sound as
+    measured, surround as its stereo downmix), in 100 ms blocks: the decoded frames of sound with
+    eight channels or more cannot be read as arrays (PyAV 18 miscounts their planes and crashes).
     """
 
     def __init__(self, silence_lufs: float) -> None:
@@ -57,10 +59,6 @@ class Meter:
         if self._graph is None:
             self._graph = _graph(frame)
             self._downmixed_from = frame.layout.name if frame.layout.nb_channels > 2 else None
-        samples = frame.to_ndarray()
-        full = np.iinfo(samples.dtype).max if samples.dtype.kind in "iu" else 1.0
-        self._near_full_scale += int(np.count_nonzero(np.abs(samples) >= NEAR_FULL_SCALE * full))
-        self._samples += samples.size
         self._graph.push(frame)
         self._drain()
 
@@ -89,8 +87,15 @@ class Meter:
                 out = self._graph.pull()
             except (av.BlockingIOError, av.EOFError):
                 return
+            self._count_full_scale(out)
             if "lavfi.r128.M" in out.metadata:
                 self._block(dict(out.metadata))
+
+    def _count_full_scale(self, measured: av.AudioFrame) -> None:
+        samples = measured.to_ndarray()
+        full = np.iinfo(samples.dtype).max if samples.dtype.kind in "iu" else 1.0
+        self._near_full_scale += int(np.count_nonzero(np.abs(samples) >= NEAR_FULL_SCALE * full))
+        self._samples += samples.size
 
     def _block(self, metadata: dict[str, str]) -> None:
         self._last = metadata
