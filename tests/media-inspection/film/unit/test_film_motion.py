@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 from fractions import Fraction
 
+import av
 import numpy as np
 import pytest
 
-from festival_inspection.film.fields import Fields
+from festival_inspection.film.fields import BURST, EVERY, FieldMeter, Fields
 from festival_inspection.film.motion import interlacing, repeated_frames
 from festival_inspection.film.picture import PictureMeasures
 from festival_inspection.film.probe import Header, VideoHeader
@@ -131,3 +132,20 @@ def test_interlacing_advice_names_deinterlacing_and_the_field_order_setting(film
     check = interlacing(picture(fields=Fields(9, 9, 0, 0, 0)), header("tt"), film_rules)
     assert "上场优先" in check.message_zh and "反交错" in check.message_zh and "逐行" in check.message_zh
     assert "9 of 9 frames" in check.message_en and "Deinterlace" in check.message_en
+
+
+def test_idet_is_fed_bursts_and_skips_pictures_too_small_to_judge():
+    def frames(width, height, count):
+        for i in range(count):
+            frame = av.VideoFrame.from_ndarray(RNG.integers(16, 235, (height * 3 // 2, width), dtype=np.uint8),
+                                               format="yuv420p")
+            frame.pts, frame.time_base = i, Fraction(1, 25)
+            yield frame
+
+    meter, tiny = FieldMeter(), FieldMeter()
+    for frame in frames(64, 48, 2 * EVERY):
+        meter.frame(frame)
+    for frame in frames(16, 16, EVERY):
+        tiny.frame(frame)
+    assert meter.measures().judged == 2 * (BURST - 2)  # each burst's first two lean on the previous burst
+    assert tiny.measures() == Fields(0, 0, 0, 0, 0)

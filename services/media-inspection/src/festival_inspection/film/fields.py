@@ -21,8 +21,9 @@ BURST = 5  # five consecutive frames: three judged
 # idet's default (1.04) calls synthetic progressive pictures moving by whole lines "tff"; real interlaced
 # frames measure far above 1.3, progressive ones just around 1.
 INTERLACE_THRESHOLD = 1.3
-CROP = "crop=trunc(iw/4)*2:trunc(ih/4)*2:trunc(iw/8)*2:trunc(ih/8)*2"  # the middle quarter, on even lines
+CROP = "trunc(iw/4)*2:trunc(ih/4)*2:trunc(iw/8)*2:trunc(ih/8)*2"  # the middle quarter, from an even line
 VERDICT = "lavfi.idet.single.current_frame"
+MIN_SIZE = 32  # idet needs a few lines of the crop: a smaller picture (a hostile file's) is not judged
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class FieldMeter:
 
     def frame(self, frame: av.VideoFrame) -> None:
         phase, self._index = self._index % EVERY, self._index + 1
-        if phase >= BURST or not frame.format.name.startswith(("yuv", "gray")):
+        if phase >= BURST or min(frame.width, frame.height) < MIN_SIZE or not frame.format.name.startswith(
+                ("yuv", "gray")):
             return
         if (frame.width, frame.height, frame.format.name) != self._size:
             self._graph, self._size = _graph(frame), (frame.width, frame.height, frame.format.name)
@@ -78,7 +80,7 @@ def _graph(frame: av.VideoFrame) -> av.filter.Graph:
     graph = av.filter.Graph()
     source = graph.add_buffer(width=frame.width, height=frame.height, format=frame.format.name,
                               time_base=frame.time_base or Fraction(1, 25))
-    crop = graph.add("crop", CROP.removeprefix("crop="))
+    crop = graph.add("crop", CROP)
     detect = graph.add("idet", f"intl_thres={INTERLACE_THRESHOLD}")
     sink = graph.add("buffersink")
     source.link_to(crop)

@@ -10,8 +10,9 @@ from festival_inspection.film.repeats import Repeats
 from festival_inspection.film.rules import FilmRules
 from festival_inspection.report import Check
 
+# FFmpeg's field orders by the field shown first (tb: top coded first, bottom shown first).
 INTERLACED_ORDERS = {"tt": ("上场优先", "top field first"), "bb": ("下场优先", "bottom field first"),
-                     "tb": ("上场优先", "top field first"), "bt": ("下场优先", "bottom field first")}
+                     "tb": ("下场优先", "bottom field first"), "bt": ("上场优先", "top field first")}
 DEINTERLACE_ZH = "请在剪辑软件中对素材做“反交错（去隔行）”，并把导出设置中的“场序”设为“逐行（无场）”后重新导出。"
 DEINTERLACE_EN = ("Deinterlace the footage in your editing software and set the export's field order to "
                   "progressive (no fields), then export again.")
@@ -51,11 +52,7 @@ def _seen(fields: Fields, flagged: tuple[str, str] | None) -> tuple[str, str]:
 def repeated_frames(picture: PictureMeasures, header: Header, rules: FilmRules) -> Check:
     repeats = picture.repeats or Repeats(picture.frames, 0, None, None, False)
     fps = float(header.video.fps) if header.video.fps else None
-    cadence = repeats.cadence if repeats.repeated >= rules.cadence_min_repeats else None
-    footage = round(fps * (1 - cadence[0] / cadence[1]), 2) if cadence and fps else None
-    measured = {"repeated_frames": repeats.repeated, "frames": repeats.frames, "share": repeats.share,
-                "cadence": f"{cadence[0]} in {cadence[1]}" if cadence else None, "footage_fps": footage,
-                "even": repeats.even and cadence is not None, "first_at_s": repeats.first_at_s}
+    measured, cadence = _repeat_measures(repeats, fps, rules)
     expected = {"share_warn_above": rules.repeated_share_warn, "share_fail_above": rules.repeated_share_fail,
                 "cadence_from_repeats": rules.cadence_min_repeats}
     if not repeats.frames:
@@ -65,15 +62,30 @@ def repeated_frames(picture: PictureMeasures, header: Header, rules: FilmRules) 
         return check("repeated_frames", "pass", measured, expected, "画面没有重复帧，运动流畅。",
                      "No repeated frames: motion is smooth.")
     if measured["even"]:
-        return _even(measured, expected, cadence, fps, footage)
+        return _even(measured, expected, cadence)
     verdict = "fail" if repeats.share > rules.repeated_share_fail else "warn"
+    return _stutter(verdict, repeats, cadence, measured, expected, fps)
+
+
+def _repeat_measures(repeats: Repeats, fps: float | None, rules: FilmRules) -> tuple[dict, tuple[int, int] | None]:
+    """The measured values, and the cadence when enough repeats follow it to name it."""
+    cadence = repeats.cadence if repeats.repeated >= rules.cadence_min_repeats else None
+    footage = round(fps * (1 - cadence[0] / cadence[1]), 2) if cadence and fps else None
+    return {"repeated_frames": repeats.repeated, "frames": repeats.frames, "share": repeats.share,
+            "cadence": f"{cadence[0]} in {cadence[1]}" if cadence else None, "footage_fps": footage,
+            "even": repeats.even and cadence is not None, "first_at_s": repeats.first_at_s}, cadence
+
+
+def _stutter(verdict: str, repeats: Repeats, cadence: tuple[int, int] | None, measured: dict, expected: dict,
+             fps: float | None) -> Check:
     zh, en = _rhythm(repeats, cadence)
-    export_zh, export_en = _export(fps, footage)
+    export_zh, export_en = _export(fps, measured["footage_fps"])
+    at = mmss(repeats.first_at_s)
     return check("repeated_frames", verdict, measured, expected,
-                 f"画面有 {repeats.repeated} 帧重复了前一帧（占 {repeats.share:.0%}{zh}，第一处在 {mmss(repeats.first_at_s)}），"
+                 f"画面有 {repeats.repeated} 帧重复了前一帧（占 {repeats.share:.0%}{zh}，第一处在 {at}），"
                  f"运动时画面一顿一顿（跳帧）。{export_zh}",
                  f"{repeats.repeated} frames repeat the frame before them ({repeats.share:.0%}{en}, the first at "
-                 f"{mmss(repeats.first_at_s)}), so motion stutters. {export_en}")
+                 f"{at}), so motion stutters. {export_en}")
 
 
 def _rhythm(repeats: Repeats, cadence: tuple[int, int] | None) -> tuple[str, str]:
@@ -92,15 +104,16 @@ def _export(fps: float | None, footage: float | None) -> tuple[str, str]:
             f"rate to the footage's {footage:g} fps and export again.")
 
 
-def _even(measured: dict, expected: dict, cadence: tuple[int, int], fps: float | None,
-          footage: float | None) -> Check:
+def _even(measured: dict, expected: dict, cadence: tuple[int, int]) -> Check:
     """Every picture shown n times: motion is even but slower (animation drawn on twos does this on purpose)."""
+    footage = measured["footage_fps"]
     shown = round(cadence[1] / (cadence[1] - cadence[0])) if cadence[1] > cadence[0] else cadence[1]
+    times_en = {2: "twice", 3: "three times"}.get(shown, f"{shown} times")
     rate_zh = f"，实际只有 {footage:g} 帧/秒" if footage else ""
     rate_en = f", {footage:g} pictures a second" if footage else ""
     return check("repeated_frames", "warn", measured, expected,
                  f"每一幅画面都重复显示 {shown} 次（每 {cadence[1]} 帧重复 {cadence[0]} 帧）：动作平稳，但不够流畅{rate_zh}。"
-                 "如是有意“一拍二”的逐格动画，可以忽略；否则请在导出设置中使用与素材相同的帧率。",
-                 f"Every picture is shown {shown} times ({cadence[0]} in every {cadence[1]} frames repeat): motion "
-                 f"is even but less fluid{rate_en}. If the animation is drawn on twos on purpose, ignore this; "
-                 "otherwise export at the frame rate the footage was shot at.")
+                 "如是有意按“一拍二/一拍三”逐格制作的动画，可以忽略；否则请在导出设置中使用与素材相同的帧率。",
+                 f"Every picture is shown {times_en} ({cadence[0]} in every {cadence[1]} frames repeat): motion "
+                 f"is even but less fluid{rate_en}. If it is animation drawn on twos or threes on purpose, ignore "
+                 "this; otherwise export at the frame rate the footage was shot at.")

@@ -7,12 +7,13 @@ Answered by the headers alone. Each fix names the export setting to change, sinc
 from __future__ import annotations
 
 from festival_inspection.film.advice import check
-from festival_inspection.film.probe import Header, VideoHeader
+from festival_inspection.film.probe import AudioHeader, Header, VideoHeader
 from festival_inspection.film.rules import FilmRules
 from festival_inspection.report import Check
 
 PLAYS_ZH = "浏览器（Chrome、Edge）和多数手机、电视无法播放这种视频，评委看到的会是报错而不是作品"
-PLAYS_EN = "browsers (Chrome, Edge) and most phones and TVs cannot play such video: a judge would see an error, not the film"
+PLAYS_EN = ("browsers (Chrome, Edge) and most phones and TVs cannot play such video: a judge would see an error, "
+            "not the film")
 
 
 def playability(header: Header, rules: FilmRules) -> Check:
@@ -45,8 +46,8 @@ def _fixes(video: VideoHeader, rules: FilmRules) -> list[tuple[str, str]]:
                       f"set the H.264 profile to High (or Main) instead of {video.profile}"))
     if video.bit_depth not in rules.bit_depths:
         depths = "/".join(f"{d}" for d in rules.bit_depths)
-        fixes.append((f"把“位深/色深”从 {video.bit_depth} 位改为 {depths} 位（不要选 10 位或 HDR）",
-                      f"set the bit depth to {depths}-bit instead of {video.bit_depth}-bit (not 10-bit or HDR)"))
+        fixes.append((f"把“位深/色深”从 {video.bit_depth} 位改为 {depths} 位（并关闭 HDR）",
+                      f"set the bit depth to {depths}-bit instead of {video.bit_depth}-bit (and switch HDR off)"))
     if video.chroma not in rules.chroma_subsampling:
         wanted = "/".join(rules.chroma_subsampling)
         fixes.append((f"把“色度采样（像素格式）”从 {video.chroma} 改为 {wanted}（yuv420p）",
@@ -65,25 +66,33 @@ def audio_layout(header: Header, rules: FilmRules) -> Check | None:
         return None
     measured = {"channels": audio.channels, "layout": audio.layout, "sample_rate": audio.sample_rate}
     expected = {"channels_at_most": rules.audio_channels_max, "sample_rates": list(rules.audio_sample_rates)}
-    problems = []
-    if audio.channels > rules.audio_channels_max:
-        layout = audio.layout or f"{audio.channels}"
-        problems.append((f"声音是 {layout} 环绕声（{audio.channels} 个声道），教室播放器和浏览器会各自缩混成立体声，"
-                         "结果难以预料（中置声道里的对白常会变小）。请在导出设置中把音频声道设为“立体声（2 声道）”",
-                         f"The sound is {layout} surround ({audio.channels} channels): classroom players and browsers "
-                         "each downmix it their own way (dialogue in the centre channel often gets quiet). Set the "
-                         "export's audio channels to stereo (2 channels)"))
-    if audio.sample_rate not in rules.audio_sample_rates:
-        rates = "或".join(f"{r} Hz" for r in rules.audio_sample_rates)
-        problems.append((f"音频采样率是 {audio.sample_rate} Hz，部分播放器不支持或音质变差。请在导出设置中把采样率设为 {rates}",
-                         f"The sound's sample rate is {audio.sample_rate} Hz, which some players refuse or play "
-                         f"poorly. Set the export's sample rate to {' or '.join(f'{r} Hz' for r in rules.audio_sample_rates)}"))
+    problems = _surround(audio, rules) + _sample_rate(audio, rules)
     if not problems:
         return check("audio_layout", "pass", measured, expected,
                      f"声音为 {_channels_zh(audio.channels)}，采样率 {audio.sample_rate} Hz。",
                      f"The sound is {audio.layout or audio.channels}, {audio.sample_rate} Hz.")
     return check("audio_layout", "warn", measured, expected, "；".join(p[0] for p in problems) + "。",
                  ". ".join(p[1] for p in problems) + ".")
+
+
+def _surround(audio: AudioHeader, rules: FilmRules) -> list[tuple[str, str]]:
+    if audio.channels <= rules.audio_channels_max:
+        return []
+    layout = audio.layout or f"{audio.channels}"
+    return [(f"声音是 {layout} 环绕声（{audio.channels} 个声道），教室播放器和浏览器会各自缩混成立体声，"
+             "结果难以预料（中置声道里的对白常会变小）。请在导出设置中把音频声道设为“立体声（2 声道）”",
+             f"The sound is {layout} surround ({audio.channels} channels): classroom players and browsers each "
+             "downmix it their own way (dialogue in the centre channel often gets quiet). Set the export's audio "
+             "channels to stereo (2 channels)")]
+
+
+def _sample_rate(audio: AudioHeader, rules: FilmRules) -> list[tuple[str, str]]:
+    if audio.sample_rate in rules.audio_sample_rates:
+        return []
+    rates = [f"{r} Hz" for r in rules.audio_sample_rates]
+    return [(f"音频采样率是 {audio.sample_rate} Hz，部分播放器不支持或音质变差。请在导出设置中把采样率设为 {'或'.join(rates)}",
+             f"The sound's sample rate is {audio.sample_rate} Hz, which some players refuse or play poorly. Set the "
+             f"export's sample rate to {' or '.join(rates)}")]
 
 
 def _channels_zh(channels: int) -> str:

@@ -53,12 +53,14 @@ class RepeatFinder:
 
     def frame(self, grid: np.ndarray | None, time: float) -> None:
         """The next frame's luma grid (None: a picture format the grids do not read, such as 10-bit)."""
-        previous, self._previous = self._previous, grid
-        self.frames += grid is not None
-        if grid is None or previous is None or previous.shape != grid.shape:
+        current = grid.astype(np.int16) if grid is not None else None
+        previous, self._previous = self._previous, current
+        self.frames += current is not None
+        if current is None or previous is None or previous.shape != current.shape:
             self._run = []
             return
-        change = float(np.abs(grid.astype(np.int16) - previous).mean())
+        delta = current - previous
+        change = float(np.abs(delta, out=delta).mean())
         if change <= REPEAT_DIFF:
             self._run.append((self.frames - 1, time, change))
             return
