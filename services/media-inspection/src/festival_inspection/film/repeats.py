@@ -62,7 +62,8 @@ class RepeatFinder:
         delta = current - previous
         change = float(np.abs(delta, out=delta).mean())
         if change <= REPEAT_DIFF:
-            self._run.append((self.frames - 1, time, change))
+            if len(self._run) < MAX_HOLD:  # a longer hold is a still already: its frames need no remembering
+                self._run.append((self.frames - 1, time, change))
             return
         if self._run:
             self._close(change)
@@ -73,7 +74,7 @@ class RepeatFinder:
     def _close(self, leaving: float) -> None:
         run, self._run = self._run, []
         inside = max(CONTRAST_FLOOR, max(c for _, _, c in run))
-        if len(run) + 1 > MAX_HOLD or min(self._change, leaving) < CONTRAST * inside:
+        if len(run) >= MAX_HOLD or min(self._change, leaving) < CONTRAST * inside:
             return  # a still, or a scene that barely moves: not a repeat
         self.holds[len(run) + 1] += 1
         for index, time, _ in run:
