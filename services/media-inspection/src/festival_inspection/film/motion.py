@@ -96,8 +96,9 @@ def _rhythm(repeats: Repeats, cadence: tuple[int, int] | None) -> tuple[str, str
 
 def _export(fps: float | None, footage: float | None) -> tuple[str, str]:
     if footage is None:
-        return ("请在导出设置中使用与拍摄素材相同的帧率，不要把素材转换成更高的帧率后重新导出。",
-                "Export at the frame rate the footage was shot at, rather than converting it to a higher one.")
+        return ("请检查该处素材，导出时使用与拍摄素材相同的帧率（不要转换成更高的帧率），然后重新导出。",
+                "Check the footage there, and export at the frame rate it was shot at (not converted to a higher "
+                "one).")
     return (f"素材的拍摄帧率约为 {footage:g} 帧/秒，却按 {fps:g} 帧/秒导出。请在导出设置中把帧率设为与素材相同的 "
             f"{footage:g} 帧/秒后重新导出。",
             f"The footage was shot at about {footage:g} fps but exported at {fps:g} fps. Set the export's frame "

@@ -90,7 +90,7 @@ def _sample_rate(audio: AudioHeader, rules: FilmRules) -> list[tuple[str, str]]:
     if audio.sample_rate in rules.audio_sample_rates:
         return []
     rates = [f"{r} Hz" for r in rules.audio_sample_rates]
-    return [(f"音频采样率是 {audio.sample_rate} Hz，部分播放器不支持或音质变差。请在导出设置中把采样率设为 {'或'.join(rates)}",
+    return [(f"音频采样率是 {audio.sample_rate} Hz，部分播放器不支持或音质变差。请在导出设置中把采样率设为 {' 或 '.join(rates)}",
              f"The sound's sample rate is {audio.sample_rate} Hz, which some players refuse or play poorly. Set the "
              f"export's sample rate to {' or '.join(rates)}")]
 
