@@ -14,6 +14,7 @@ from festival_kit.context import Cause, command
 from festival_scoring.adapters.policies import ScoringPolicies
 from festival_scoring.domain import refusals
 from festival_scoring.domain.edition import CLOSED
+from festival_scoring.domain.round import CLOSED as ROUND_CLOSED
 from festival_scoring.domain.round import JudgingRound
 from festival_scoring.domain.sheet import ScoreSheet
 from festival_scoring.queries import ScoringQueries, require
@@ -131,7 +132,7 @@ class ScoringApplication(ScoringQueries, ScoringPolicies, FestivalApplication):
         """The caller's own sheet of a work still in an open round, inside the judging window."""
         sheet = self.own_sheet(cause, sheet_id)
         rnd = self.round(sheet.round_id)
-        if rnd.status == "closed":
+        if rnd.status == ROUND_CLOSED:
             raise refusals.round_closed()
         self.edition_of(rnd.edition).check_judging_open()
         if sheet.work_id in rnd.dropped:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from typing import Any
 
 from festival_decisions.judging import bias, results
@@ -47,16 +48,17 @@ class ScoringQueries:
     def progress(self, cause: Cause, round_id: str) -> tuple[JudgingRound, dict[str, dict], dict[str, dict]]:
         """Per judge and per work of the round: sheets submitted, pending, and conflicts declared."""
         rnd = self.readable_round(cause, round_id)
-        judges = {j: {"done": 0, "pending": 0, "conflicts": 0} for j in rnd.judge_ids}
+        judges: dict[str, dict] = defaultdict(lambda: {"done": 0, "pending": 0, "conflicts": 0})
+        judges.update({j: {"done": 0, "pending": 0, "conflicts": 0} for j in rnd.judge_ids})
         works = {w: {"done": 0, "pending": 0, "dropped": w in rnd.dropped} for w in rnd.panels}
         submitted = {(s["work_id"], s["judge_id"]) for s in self.counted_sheets(rnd)}
         for pair in rnd.active_pairs():
             key = "done" if pair in submitted else "pending"
             works[pair[0]][key] += 1
-            judges.setdefault(pair[1], {"done": 0, "pending": 0, "conflicts": 0})[key] += 1
+            judges[pair[1]][key] += 1
         for work_id, judge_id in rnd.excluded:
-            judges.setdefault(judge_id, {"done": 0, "pending": 0, "conflicts": 0})["conflicts"] += 1
-        return rnd, judges, works
+            judges[judge_id]["conflicts"] += 1
+        return rnd, dict(judges), works
 
     def round_results(self, cause: Cause, round_id: str) -> tuple[JudgingRound, dict[str, Any]]:
         rnd = self.readable_round(cause, round_id)

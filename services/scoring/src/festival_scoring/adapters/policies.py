@@ -13,6 +13,7 @@ from festival_events.envelope import Envelope
 from festival_scoring.domain.edition import CLOSED, OPEN, ScoringEdition
 from festival_scoring.domain.entrant import Entrant
 from festival_scoring.domain.judge import ScoringJudge
+from festival_scoring.domain.round import CLOSED as ROUND_CLOSED
 from festival_scoring.domain.round import JudgingRound
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ScoringPolicies:
         if env.type != "JudgingClosed":
             return [view]
         rounds = (self.find(JudgingRound.id_for(view.edition, c.code)) for c in view.rules.categories)
-        closing = [r for r in rounds if r is not None and r.status != "closed"]
+        closing = [r for r in rounds if r is not None and r.status != ROUND_CLOSED]
         log.info("scoring.judging_closed", edition=view.edition, rounds=len(closing))
         return [view, *(changed for r in closing for changed in self._closed(r, WINDOW_CLOSED, early=False))]
 

@@ -29,8 +29,8 @@ class ScoringServicer(scoring_pb2_grpc.ScoringServicer):
         return category.name_zh if category else rnd_or_work.category
 
     def _names(self, rnd: JudgingRound) -> dict[str, str]:
-        judges = {j for j in rnd.judge_ids} | {j for _, j in rnd.active_pairs()}
-        return {j: (self.app.judge(j).display_name if self.app.judge(j) else "") for j in judges}
+        found = {j: self.app.judge(j) for j in {*rnd.judge_ids, *(j for _, j in rnd.active_pairs())}}
+        return {j: judge.display_name if judge else "" for j, judge in found.items()}
 
     def _titles(self, rnd: JudgingRound) -> dict[str, str]:
         return {w: self.app.entrant(w).title for w in rnd.panels}
