@@ -1,4 +1,10 @@
-"""Local infrastructure as child processes: nats-server (JetStream) and a SeaweedFS S3 server."""
+"""Local infrastructure as child processes: nats-server (JetStream) and a SeaweedFS S3 server.
+
+No child outlives its parent, even a parent killed with SIGKILL (which runs no atexit, no finally): each
+child starts through `festival_cli.orphan_guard`, which asks Linux to SIGKILL it when the thread that
+started it dies, and then execs the real program. A child still runs in its own session (its own
+process group), so Ctrl-C in a terminal reaches only the parent, which stops the children in order.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Self
 
+from festival_cli import orphan_guard
 from festival_kit.ports import Ports
 
 LOOPBACK = "127.0.0.1"
@@ -38,10 +45,18 @@ class StartError(RuntimeError):
 class Managed:
     """One child process in its own process group, logging to a file; stop() ends the whole group."""
 
-    def __init__(self, name: str, proc: subprocess.Popen, log_path: Path) -> None:
+    def __init__(self, name: str, proc: subprocess.Popen, log_path: Path, env: dict[str, str] | None = None) -> None:
         self.name = name
         self.proc = proc
         self.log_path = log_path
+        self.env = env
+        self.command = orphan_guard.target(list(proc.args))
+        _running.add(self)
+
+    def restart(self) -> None:
+        """Start the same command again (after it exited), appending to the same log."""
+        self.stop()
+        self.proc = spawn(self.command, self.log_path, env=self.env)
         _running.add(self)
 
     @property
@@ -113,6 +128,9 @@ class NatsServer(Managed):
         self.url = f"nats://{LOOPBACK}:{port}"
         self.monitor_url = f"http://{LOOPBACK}:{monitor_port}"
 
+    def ready(self) -> bool:
+        return http_status(f"{self.monitor_url}/healthz?js-enabled-only=true") == 200
+
 
 class S3Server(Managed):
     """SeaweedFS serving S3 at `endpoint` ("host:port", plain HTTP) for one generated identity."""
@@ -123,6 +141,19 @@ class S3Server(Managed):
         self.access_key = access_key
         self.secret_key = secret_key
         self._ports = ports
+
+    def ready(self) -> bool:
+        # An anonymous request refused (403) means the gateway is up with authentication on; a volume
+        # server registered with the master means the first write will find somewhere to go.
+        if http_status(f"http://{self.endpoint}/") != 403:
+            return False
+        try:
+            master = f"http://{LOOPBACK}:{self._ports.of('weed_master')}"
+            with urllib.request.urlopen(f"{master}/dir/status", timeout=1) as response:
+                topology = json.load(response)["Topology"]
+        except (OSError, ValueError, KeyError):
+            return False
+        return any(rack.get("DataNodes") for dc in topology.get("DataCenters") or [] for rack in dc["Racks"] or [])
 
     def stop(self, timeout: float = 5.0) -> int:
         # On SIGTERM weed's filer waits 15 s for the S3 gateway's metadata stream to end before it gives up.
@@ -151,13 +182,18 @@ def _binary(name: str) -> str:
 
 
 def spawn(args: list[str], log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """Start `args` in a new session, stdout and stderr appended to `log_path`; `env` replaces the environment."""
+    """Start `args` in a new session, stdout and stderr appended to `log_path`; `env` replaces the environment.
+
+    The child is killed when the calling thread dies (see the module docstring): call it from a thread
+    that lives as long as the child should, the main thread in `festival up`.
+    """
     log_path.parent.mkdir(parents=True, exist_ok=True)
+    command = [*orphan_guard.command(os.getpid()), *args]
     with open(log_path, "ab") as log:  # append: a restart keeps the previous run's log
         log.write(f"{_RUN_HEADER}{time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(args)}\n".encode())
         log.flush()
         return subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env
+            command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env
         )
 
 
@@ -197,8 +233,7 @@ def start_nats(data_dir: Path, ports: Ports, timeout: float = 20.0) -> NatsServe
     log_path = data_dir / "logs" / "nats-server.log"
     proc = spawn([_binary("nats-server"), "-c", str(config)], log_path)
     server = NatsServer(proc, log_path, port, monitor)
-    healthz = f"{server.monitor_url}/healthz?js-enabled-only=true"
-    server.wait_ready(lambda: http_status(healthz) == 200, timeout, "JetStream healthz")
+    server.wait_ready(server.ready, timeout, "JetStream healthz")
     return server
 
 
@@ -248,22 +283,7 @@ def start_s3(data_dir: Path, ports: Ports, timeout: float = 60.0) -> S3Server:
     log_path = data_dir / "logs" / "weed.log"
     proc = spawn(_weed_args(data_dir, ports, identities), log_path)
     server = S3Server(proc, log_path, ports, access_key, secret_key)
-    endpoint = server.endpoint
-    master = f"http://{LOOPBACK}:{ports.of('weed_master')}"
-
-    def ready() -> bool:
-        # An anonymous request refused (403) means the gateway is up with authentication on; a volume
-        # server registered with the master means the first write will find somewhere to go.
-        if http_status(f"http://{endpoint}/") != 403:
-            return False
-        try:
-            with urllib.request.urlopen(f"{master}/dir/status", timeout=1) as response:
-                topology = json.load(response)["Topology"]
-        except (OSError, ValueError, KeyError):
-            return False
-        return any(rack.get("DataNodes") for dc in topology.get("DataCenters") or [] for rack in dc["Racks"] or [])
-
-    server.wait_ready(ready, timeout, "S3 refusing anonymous requests and a volume server registered")
+    server.wait_ready(server.ready, timeout, "S3 refusing anonymous requests and a volume server registered")
     return server
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import json
 import os
 import signal
 import sys
@@ -13,7 +15,8 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from festival_cli import infra
+from festival_cli import infra, orphan_guard
+from festival_cli.supervisor import Supervisor
 from festival_kit import clock
 from festival_kit.ports import MAX_LOCAL_INSPECTORS
 from festival_kit.settings import Settings
@@ -63,7 +66,7 @@ def service_env(settings: Settings, data_dir: Path, nats: infra.NatsServer, s3: 
 def start_service(name: str, env: dict, data_dir: Path, module: str = "") -> infra.Managed:
     module = module or MODULES.get(name) or "festival_" + name.replace("-", "_")
     log_path = data_dir / "logs" / f"{name}.log"
-    return infra.Managed(name, infra.spawn([sys.executable, "-m", module], log_path, env=env), log_path)
+    return infra.Managed(name, infra.spawn([sys.executable, "-m", module], log_path, env=env), log_path, env)
 
 
 def processes(name: str, inspectors: int, env: dict, data_dir: Path, settings: Settings) -> Iterator[infra.Managed]:
@@ -88,12 +91,18 @@ def grpc_serving(address: str) -> bool:
 
 
 def wait_serving(proc: infra.Managed, settings: Settings, timeout: float = 60.0) -> None:
+    what = "gateway /health" if proc.name == "gateway" else "gRPC health SERVING"
+    proc.wait_ready(lambda: serving(proc, settings), timeout, what)
+
+
+def serving(proc: infra.Managed, settings: Settings) -> bool:
+    """Whether the process answers: a service's gRPC health, the gateway's /health, NATS and S3 by their own."""
     if proc.name == "gateway":
-        url = f"http://127.0.0.1:{settings.ports.of('gateway')}/health"
-        proc.wait_ready(lambda: infra.http_status(url) == 200, timeout, "gateway /health")
-    else:
-        address = f"127.0.0.1:{settings.ports.of(proc.name)}"
-        proc.wait_ready(lambda: grpc_serving(address), timeout, "gRPC health SERVING")
+        # Any answer: /health is 503 while a service the supervisor gave up on is down.
+        return infra.http_status(f"http://127.0.0.1:{settings.ports.of('gateway')}/health") in (200, 503)
+    if isinstance(proc, (infra.NatsServer, infra.S3Server)):
+        return proc.ready()
+    return grpc_serving(f"127.0.0.1:{settings.ports.of(proc.name)}")
 
 
 def banner(settings: Settings, s3: infra.S3Server, data_dir: Path, inspectors: int = 1) -> str:
@@ -124,6 +133,7 @@ def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
+    die_with_parent(signal.SIGTERM)  # `uv run festival up` killed: stop cleanly rather than linger
     started: list[infra.Managed] = []
     try:
         nats = infra.start_nats(data_dir, settings.ports)
@@ -136,7 +146,7 @@ def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -
                 started.append(proc)
                 wait_serving(proc, settings)
         print(banner(settings, s3, data_dir, inspectors), flush=True)
-        return watch(started, stop)
+        return watch(started, stop, settings, data_dir)
     except infra.StartError as failure:
         print(f"启动失败 / start failed: {failure}", file=sys.stderr, flush=True)
         return 1
@@ -146,12 +156,27 @@ def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -
         print("已停止 / stopped", flush=True)
 
 
-def watch(started: list[infra.Managed], stop: threading.Event) -> int:
-    """Wait for Ctrl-C; if a process dies on its own, say which and stop the rest."""
+def watch(started: list[infra.Managed], stop: threading.Event, settings: Settings, data_dir: Path) -> int:
+    """Until Ctrl-C: restart whatever exits (supervisor.Policy), print it and log it to logs/festival-up.log."""
+    keeper = Supervisor(started, reporter(data_dir / "logs" / "festival-up.log"), lambda p: serving(p, settings))
     while not stop.wait(0.5):
-        for proc in started:
-            if not proc.running:
-                print(f"{proc.name} exited ({proc.proc.returncode}); log tail:\n{proc.log_tail()}",
-                      file=sys.stderr, flush=True)
-                return 1
+        keeper.tick()
     return 0
+
+
+def reporter(log_path: Path):
+    """say(event, message, **fields): the message to stderr, the event as a JSON line to the log."""
+
+    def say(event: str, message: str, **fields) -> None:
+        print(message, file=sys.stderr, flush=True)
+        record = {"event": event, "timestamp": datetime.now(clock.SHANGHAI).isoformat(), **fields}
+        with open(log_path, "a") as log:
+            log.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    return say
+
+
+def die_with_parent(sig: signal.Signals) -> None:
+    """Ask Linux to send `sig` to this process when its parent dies (no-op elsewhere)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(orphan_guard.PR_SET_PDEATHSIG, sig, 0, 0, 0)
