@@ -61,3 +61,20 @@ async def test_the_edition_and_its_phase(registry):
     assert edition.code == "11" and edition.phase == "before_window" and '"max_creators":8' in edition.rules_json
     _, error = await refusal(registry.GetEdition(pb.GetEditionRequest(code="99")))
     assert (error.code, error.status) == ("not_found", 404)
+
+
+async def test_teachers_of_one_new_school_registering_at_once_all_get_their_accounts(registry):
+    # Hashing runs on several threads, so the first teacher's new School can be saved by two requests
+    # at once: the loser's conflict is retried (and finds the school), never reported as a taken name.
+    import asyncio
+
+    jilin = next(r for r in (await registry.ListRegions(pb.ListRegionsRequest())).regions if r.code == "jilin")
+    replies = await asyncio.gather(*(registry.RegisterSchoolAdmin(pb.RegisterSchoolAdminRequest(
+        username=f"teacher.burst{i}", password="long-enough", display_name="周老师", region_id=jilin.id,
+        school_name="吉林一中")) for i in range(6)))
+    assert {a.username for a in replies} == {f"teacher.burst{i}" for i in range(6)}
+    assert len({a.school_id for a in replies}) == 1
+    status, error = await refusal(registry.RegisterSchoolAdmin(pb.RegisterSchoolAdminRequest(
+        username="teacher.burst0", password="long-enough", display_name="周老师", region_id=jilin.id,
+        school_name="吉林一中")))
+    assert error.code == "username_taken"

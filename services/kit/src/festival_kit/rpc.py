@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import grpc
 import structlog
+from eventsourcing.persistence import RecordConflictError
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
@@ -18,6 +21,7 @@ from festival_kit.errors import FestivalError
 log = structlog.get_logger()
 
 ACCOUNT, ROLE, CORRELATION = "festival-account-id", "festival-role", "x-correlation-id"
+CONFLICT_ATTEMPTS, CONFLICT_PAUSE_S = 8, 0.01
 
 
 def cause_from(context: grpc.aio.ServicerContext) -> Cause:
@@ -34,16 +38,31 @@ def metadata_of(cause: Cause) -> tuple[tuple[str, str], ...]:
     return ((ACCOUNT, cause.account_id), (ROLE, cause.role), (CORRELATION, cause.correlation_id))
 
 
+async def attempts(method: Callable[[], Any], name: str) -> Any:
+    """Run a command, again when another writer saved the same aggregate first (optimistic concurrency):
+    the command reloads what it decides on, so a second run decides on the winner's state. Nothing of a
+    conflicting attempt is stored (its transaction is refused whole)."""
+    for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+        try:
+            result = method()
+            return await result if isinstance(result, Awaitable) else result
+        except RecordConflictError:
+            if attempt == CONFLICT_ATTEMPTS:
+                raise
+            log.info("rpc.conflict_retried", method=name, attempt=attempt)
+            await asyncio.sleep(random.uniform(0.0, CONFLICT_PAUSE_S * attempt))
+
+
 def rpc(method: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
-    """Wrap a servicer method: run it under the caller's cause; refusals become status + trailer."""
+    """Wrap a servicer method: run it under the caller's cause, retry a write conflict, and turn
+    refusals into status + trailer."""
 
     @functools.wraps(method)
     async def wrapper(self: Any, request: Any, context: grpc.aio.ServicerContext) -> Any:
         with caused_by(cause_from(context)) as cause:
             started = time.perf_counter()
             try:
-                result = method(self, request, cause)
-                result = await result if isinstance(result, Awaitable) else result
+                result = await attempts(lambda: method(self, request, cause), method.__name__)
                 log.info("rpc.done", method=method.__name__, role=cause.role,
                          ms=round((time.perf_counter() - started) * 1000, 1))
                 return result

@@ -170,8 +170,10 @@ class RegistryApplication(RegistryStore):
             account.record_judge_profile(*judge_profile)
         try:
             self.save(*also, account)  # a new school is registered before its admin's account opens
-        except RecordConflictError:  # the same username, registered a moment ago by another request
-            raise refusals.username_taken() from None
+        except RecordConflictError:
+            if self.find(Account, account.id) is not None:  # the same username, registered a moment ago
+                raise refusals.username_taken() from None
+            raise  # another aggregate (a new school) saved first: the command is tried again (festival_kit.rpc)
         return account
 
     def _region(self, region_id: str) -> Region:

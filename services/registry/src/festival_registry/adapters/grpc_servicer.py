@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import grpc
 
 from festival.registry.v1 import registry_pb2 as pb
 from festival.registry.v1 import registry_pb2_grpc
 from festival_kit.context import Cause
 from festival_kit.rpc import rpc
+from festival_registry.adapters.password_work import PasswordWork
 from festival_registry.application import RegistryApplication
 from festival_registry.domain.account import Account
 from festival_registry.domain.edition import Edition
@@ -21,32 +20,32 @@ FULL_NAME = "festival.registry.v1.Registry"
 class RegistryServicer(registry_pb2_grpc.RegistryServicer):
     """Every RPC of festival.registry.v1.Registry; refusals travel as FestivalError trailers."""
 
-    def __init__(self, app: RegistryApplication):
+    def __init__(self, app: RegistryApplication, passwords: PasswordWork | None = None):
         self.app = app
+        self.passwords = passwords or PasswordWork()  # every call that hashes or verifies runs there
 
     def add_to(self, server: grpc.aio.Server) -> None:
         registry_pb2_grpc.add_RegistryServicer_to_server(self, server)
 
     @rpc
     async def Login(self, request: pb.LoginRequest, cause: Cause) -> pb.Account:
-        # argon2 takes ~50 ms of CPU by design: off the event loop, so one login does not stall every other call.
-        return account_pb(await asyncio.to_thread(self.app.login, request.username, request.password))
+        return account_pb(await self.passwords.run(self.app.login, request.username, request.password))
 
     @rpc
     def GetAccount(self, request: pb.GetAccountRequest, cause: Cause) -> pb.Account:
         return account_pb(self.app.get_account(request.account_id))
 
     @rpc
-    def RegisterStudent(self, request: pb.RegisterStudentRequest, cause: Cause) -> pb.Account:
+    async def RegisterStudent(self, request: pb.RegisterStudentRequest, cause: Cause) -> pb.Account:
         r = request
-        return account_pb(self.app.register_student(r.username, r.password, r.display_name, r.school_id))
+        return account_pb(await self.passwords.run(
+            self.app.register_student, r.username, r.password, r.display_name, r.school_id))
 
     @rpc
-    def RegisterSchoolAdmin(self, request: pb.RegisterSchoolAdminRequest, cause: Cause) -> pb.Account:
+    async def RegisterSchoolAdmin(self, request: pb.RegisterSchoolAdminRequest, cause: Cause) -> pb.Account:
         r = request
-        return account_pb(
-            self.app.register_school_admin(r.username, r.password, r.display_name, r.region_id, r.school_name)
-        )
+        return account_pb(await self.passwords.run(
+            self.app.register_school_admin, r.username, r.password, r.display_name, r.region_id, r.school_name))
 
     @rpc
     def DecideSchoolAdmin(self, request: pb.DecideSchoolAdminRequest, cause: Cause) -> pb.Account:
@@ -58,15 +57,17 @@ class RegistryServicer(registry_pb2_grpc.RegistryServicer):
         return pb.AccountList(accounts=[account_pb(a) for a in found])
 
     @rpc
-    def IssueRegionAdmin(self, request: pb.IssueRegionAdminRequest, cause: Cause) -> pb.Account:
+    async def IssueRegionAdmin(self, request: pb.IssueRegionAdminRequest, cause: Cause) -> pb.Account:
         r = request
-        return account_pb(self.app.issue_region_admin(r.username, r.password, r.display_name, r.region_id))
+        return account_pb(await self.passwords.run(
+            self.app.issue_region_admin, r.username, r.password, r.display_name, r.region_id))
 
     @rpc
-    def IssueJudge(self, request: pb.IssueJudgeRequest, cause: Cause) -> pb.Account:
+    async def IssueJudge(self, request: pb.IssueJudgeRequest, cause: Cause) -> pb.Account:
         r = request
-        return account_pb(self.app.issue_judge(r.username, r.password, r.display_name, r.region_id, r.school_id,
-                                               tuple(r.expertise), tuple(r.declared_persons)))
+        return account_pb(await self.passwords.run(
+            self.app.issue_judge, r.username, r.password, r.display_name, r.region_id, r.school_id,
+            tuple(r.expertise), tuple(r.declared_persons)))
 
     @rpc
     def GetEdition(self, request: pb.GetEditionRequest, cause: Cause) -> pb.Edition:
