@@ -38,6 +38,7 @@ class Feeder:
             actor={"account_id": "system", "role": "system"}, occurred_at=datetime.now(timezone.utc),
             correlation_id="c", causation_id="c", payload=payload, prev_hash="", hash="",
         )
+        self.last_event_id = env.event_id
         handler = self.app.handlers()[event_type]
         with caused_by(cause_of(env)):
             self.app.save_tracked("test", self.position, *handler(env))

@@ -229,3 +229,16 @@ def test_a_replay_of_the_scoring_events_rederives_the_recorded_results_byte_for_
     tampered = [env.model_copy(update={"payload": {**env.payload, "total": 1}}) if env.type == "ScoreSheetAmended"
                 else env for _, env in app.envelopes(0, 100_000)]
     assert differences(rebuild(tampered)) == [str(rnd.id)]
+
+
+def test_a_resubmitted_version_replaces_what_judges_see(app, feed):
+    """The second ReviewVersionReceived of a work (returned, fixed, resubmitted) is stored, not lost."""
+    feed.edition()
+    feed.qualified_work("work-r")
+    version = {"submission_id": "work-r", "submission_version": 2, "school_id": "school-1", "region_id": "changchun",
+               "title": "改好的作品", "category": "documentary", "theme": "节能减排", "synopsis": "新简介",
+               "creators": [{"name": "李雷", "grade": "初二", "school": "学校"}], "advisors": [], "files": {}}
+    feed("review", "ReviewVersionReceived", version)
+    entrant = app.entrant("work-r")
+    assert (entrant.submission_version, entrant.title, entrant.status) == (2, "改好的作品", "in_review")
+    assert "EntrantVersionReceived" in [env.type for _, env in app.envelopes(0, 1000)]

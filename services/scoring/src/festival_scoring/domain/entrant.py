@@ -9,7 +9,7 @@ from eventsourcing.domain import event
 
 from festival_decisions.judging.assignment import Work as Eligible
 from festival_kit.aggregate import FestivalAggregate
-from festival_scoring.domain.names import person
+from festival_decisions.names import person
 
 QUALIFIED, DISQUALIFIED, IN_REVIEW = "qualified", "disqualified", "in_review"
 
@@ -38,6 +38,17 @@ class Entrant(FestivalAggregate):
         """A resubmitted version; published under the same contract as the first."""
 
         PUBLISHED_AS = "EntrantVersionReceived"
+        submission_id: str
+        submission_version: int
+        edition: str
+        title: str
+        category: str
+        theme: str
+        synopsis: str
+        school_id: str | None
+        region_id: str | None
+        people: list[str]
+        files: dict[str, str]
 
     def receive(self, submission_version: int, title: str, category: str, theme: str, synopsis: str,
                 school_id: str | None, region_id: str | None, people: list[str], files: dict[str, str]) -> bool:

@@ -9,7 +9,7 @@ from eventsourcing.domain import event
 
 from festival_decisions.judging.assignment import Judge as Eligible
 from festival_kit.aggregate import FestivalAggregate
-from festival_scoring.domain.names import person
+from festival_decisions.names import person
 
 
 class ScoringJudge(FestivalAggregate):
