@@ -63,11 +63,16 @@ def payload_of(event: Any) -> dict[str, Any]:
     return {k: v for k, v in event.__dict__.items() if k not in _BASE_FIELDS}
 
 
+def event_id(originator_id: Any, version: int) -> str:
+    """The envelope event id of an aggregate's event at a version (a decision can cite it before it is sent)."""
+    return str(uuid.uuid5(_EVENT_ID_NAMESPACE, f"{originator_id}:{version}"))
+
+
 def envelope_of(event: Any, service: str, payload: dict[str, Any] | None = None) -> Envelope:
     """The log envelope of a stored domain event; the hash covers exactly what is published."""
     meta = event.meta
     fields = {
-        "event_id": str(uuid.uuid5(_EVENT_ID_NAMESPACE, f"{event.originator_id}:{event.originator_version}")),
+        "event_id": event_id(event.originator_id, event.originator_version),
         "service": service,
         "type": event_type(event),
         "schema_version": getattr(type(event), "class_version", 1),

@@ -23,6 +23,11 @@ class Settings:
     s3_secret_key: str = field(default_factory=lambda: os.environ.get("S3_SECRET_KEY", ""))
     s3_bucket: str = field(default_factory=lambda: os.environ.get("S3_BUCKET", "festival"))
     grpc_host: str = field(default_factory=lambda: os.environ.get("FESTIVAL_GRPC_HOST", "127.0.0.1"))
+    public_url: str = field(default_factory=lambda: os.environ.get("FESTIVAL_PUBLIC_URL", ""))
+
+    def public_base(self) -> str:
+        """The address people reach the gateway at (printed on certificates), without a trailing slash."""
+        return (self.public_url or f"http://127.0.0.1:{self.ports.of('gateway')}").rstrip("/")
 
     def nats(self) -> list[str]:
         """Every NATS server to try (NATS_URL may list a cluster's, comma-separated)."""

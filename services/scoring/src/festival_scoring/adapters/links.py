@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
+from datetime import timedelta
 
-from minio import Minio
-
+from festival_kit import links
 from festival_kit.settings import Settings
 
 LINK_LIFETIME = timedelta(minutes=30)  # long enough to watch an 8-minute film with pauses, short enough to leak little
 SHOWN_TO_JUDGES = ("film", "cover", "poster")  # never the signed forms: they carry names and schools
 
 
-class Links:
-    """Presigned GETs on the endpoint clients reach (S3_PUBLIC_ENDPOINT, else the service's own)."""
+class Links(links.Links):
+    """Presigned GETs of what a judge may see."""
 
     def __init__(self, settings: Settings):
-        endpoint = settings.s3_public_endpoint or settings.s3_endpoint or f"127.0.0.1:{settings.ports.of('s3')}"
-        parts = urlsplit(endpoint if "://" in endpoint else f"http://{endpoint}")
-        # A fixed region: otherwise minio asks the server for it before signing anything.
-        self._client = Minio(parts.netloc, access_key=settings.s3_access_key, secret_key=settings.s3_secret_key,
-                             secure=parts.scheme == "https", region="us-east-1")
-        self.bucket = settings.s3_bucket
-
-    def get(self, object_key: str) -> tuple[str, str]:
-        """(url, expiry as ISO UTC) of a GET of one object."""
-        expires = datetime.now(timezone.utc) + LINK_LIFETIME
-        return self._client.presigned_get_object(self.bucket, object_key, LINK_LIFETIME), expires.isoformat()
+        super().__init__(settings, LINK_LIFETIME)

@@ -1,0 +1,27 @@
+"""Short-lived presigned GETs of stored objects: a browser reads S3 directly, never through the gateway."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from minio import Minio
+
+from festival_kit.settings import Settings
+
+
+class Links:
+    """Presigned GETs on the endpoint clients reach (S3_PUBLIC_ENDPOINT, else the service's own)."""
+
+    def __init__(self, settings: Settings, lifetime: timedelta):
+        endpoint = settings.s3_public_endpoint or settings.s3_endpoint or f"127.0.0.1:{settings.ports.of('s3')}"
+        parts = urlsplit(endpoint if "://" in endpoint else f"http://{endpoint}")
+        # A fixed region: otherwise minio asks the server for it before signing anything.
+        self._client = Minio(parts.netloc, access_key=settings.s3_access_key, secret_key=settings.s3_secret_key,
+                             secure=parts.scheme == "https", region="us-east-1")
+        self.bucket, self.lifetime = settings.s3_bucket, lifetime
+
+    def get(self, object_key: str) -> tuple[str, str]:
+        """(url, expiry as ISO UTC) of a GET of one object."""
+        expires = datetime.now(timezone.utc) + self.lifetime
+        return self._client.presigned_get_object(self.bucket, object_key, self.lifetime), expires.isoformat()
