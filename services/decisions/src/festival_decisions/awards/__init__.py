@@ -1,0 +1,1 @@
+"""Awards: tiers from final scores, the fragility of each award, and who earns the advisors' honour."""
