@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from festival_events.contracts import Contract
+from festival_events.contracts.award_rules import AwardRules
 from festival_events.contracts.judging_rules import JudgingRules
 
 Role = Literal["student", "school_admin", "region_admin", "province_admin", "judge", "auditor"]
@@ -64,6 +65,7 @@ class EditionRules(BaseModel):
     award_ratios: dict[str, float]
     # Optional so that editions configured before judging existed still read; scoring refuses without it.
     judging: JudgingRules | None = None
+    awards: AwardRules | None = None  # likewise: the awards service refuses without it
 
     @model_validator(mode="after")
     def _moments_in_order(self) -> EditionRules:
@@ -78,6 +80,8 @@ class EditionRules(BaseModel):
             missing = {c.code for c in self.categories} - set(self.judging.rubrics)
             if missing:
                 raise ValueError(f"every category needs a rubric: {sorted(missing)}")
+        if self.awards is not None and self.judging is not None and self.awards.publish_by < self.judging.closes:
+            raise ValueError("awards are published after judging closes")
         return self
 
     def category(self, code: str) -> Category | None:
