@@ -251,6 +251,11 @@ def _s3_identity(data_dir: Path) -> tuple[Path, str, str]:
     return path, credentials["accessKey"], credentials["secretKey"]
 
 
+def web_origins(ports: Ports) -> str:
+    """The origins of the gateway's web pages on this machine, as CORS allows them."""
+    return ",".join(f"http://{host}:{ports.of('gateway')}" for host in (LOOPBACK, "localhost"))
+
+
 def _weed_args(data_dir: Path, ports: Ports, identities: Path) -> list[str]:
     # `weed server -s3` rather than `weed mini`: mini also starts an admin server and a worker whose gRPC
     # address ignores -admin.port.grpc (always admin port + 10000), so it cannot be pinned to our ports.
@@ -269,6 +274,9 @@ def _weed_args(data_dir: Path, ports: Ports, identities: Path) -> list[str]:
         "-s3.port.iceberg=0", "-s3.port.lance=0",
         # Without it weed serves S3 with no authentication at all.
         f"-s3.config={identities}",
+        # Browsers upload straight to S3 from the gateway's pages: answer CORS for that origin only (weed's
+        # default is every origin); weed exposes ETag, which multipart completion needs, by itself.
+        f"-s3.allowedOrigins={web_origins(ports)}",
         # Defaults are sized for a cluster: 30 GB volumes, 8 of them, a 10 s pause before stopping.
         "-master.volumeSizeLimitMB=1024", "-volume.max=0", "-volume.preStopSeconds=0",
         # A lone master waits a whole election timeout (10 s) for peers when it restarts over old state.

@@ -7,11 +7,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from festival_gateway import errors
+from festival_gateway import errors, web
 from festival_gateway.clients import Services
 from festival_gateway.middleware import RequestGuard
 from festival_gateway.routes import (
-    accounts, auth, catalogue, files, health, judging, notifications, review, statistics, works,
+    accounts, auth, awards, catalogue, files, health, judging, notifications, review, statistics, works,
 )
 from festival_gateway.tokens import Tokens
 from festival_kit.settings import Settings
@@ -38,7 +38,9 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
                   version="1", lifespan=lifespan)
     app.state.services, app.state.tokens = svc, Tokens(token_secret)
     errors.install(app)
-    for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, health):
+    for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, awards,
+                   health):
         app.include_router(module.router)
+    web.mount(app)
     app.add_middleware(RequestGuard)
     return app

@@ -1,0 +1,47 @@
+"""Display names of the codes pages show (statuses, file slots, checks): (中文, English). Text only, no rules."""
+
+from __future__ import annotations
+
+STATUS = {
+    "draft": ("草稿", "Draft"), "submitted": ("已提交", "Submitted"), "returned": ("已退回修改", "Returned for fixes"),
+    "withdrawn": ("已撤回（未完成）", "Withdrawn (unfinished)"),
+    "awaiting_school": ("待学校审核", "Awaiting the school"), "awaiting_region": ("待地区审核", "Awaiting the region"),
+    "awaiting_province": ("待省级资格审查", "Awaiting the province"), "qualified": ("已确认参评", "Qualified"),
+    "disqualified": ("已取消资格", "Disqualified"), "not_reported": ("未报送", "Not reported"),
+}  # fmt: skip
+SLOTS = {
+    "film": ("作品视频", "Film"), "cover": ("封面", "Cover"), "poster": ("海报", "Poster"),
+    "application_form": ("作品申报表（签字盖章）", "Application form (signed)"),
+    "copyright_declaration": ("著作权声明表（签字）", "Copyright declaration (signed)"),
+}
+KINDS = {"mp4": "MP4", "jpeg": "JPEG", "pdf": "PDF", "png": "PNG"}
+ACCEPT = {"mp4": "video/mp4,.mp4", "jpeg": "image/jpeg,.jpg,.jpeg", "pdf": "application/pdf,.pdf"}
+TIMELINE = {
+    "submitted": ("提交", "Submitted"), "forwarded_to_region": ("学校报送地区", "School forwarded to the region"),
+    "returned": ("退回修改", "Returned for fixes"), "forwarded_to_province": ("地区报送省级", "Region forwarded to the province"),
+    "qualified": ("确认参评资格", "Qualified"), "disqualified": ("取消参评资格", "Disqualified"),
+    "closed_not_reported": ("截止时未报送", "Not reported by the deadline"), "withdrawn": ("撤回", "Withdrawn"),
+    "inspected": ("技术检测完成", "Inspection finished"),
+}  # fmt: skip
+CHECKS = {
+    "readable": ("文件可读取", "File readable"), "container": ("封装格式", "Container"),
+    "video_codec": ("视频编码", "Video codec"), "resolution": ("分辨率", "Resolution"),
+    "aspect_ratio": ("画面比例", "Aspect ratio"), "orientation": ("横竖方向", "Orientation"),
+    "duration": ("时长", "Duration"), "bitrate": ("码率", "Bitrate"), "playability": ("可播放性", "Playability"),
+    "frame_continuity": ("无跳帧漏帧", "No skipped frames"), "repeated_frames": ("重复帧", "Repeated frames"),
+    "interlacing": ("隔行扫描", "Interlacing"), "frozen_picture": ("画面静止", "Frozen picture"),
+    "black_picture": ("黑屏", "Black picture"), "audio_track": ("音轨", "Sound track"),
+    "audio_layout": ("声道", "Sound channels"), "av_sync": ("声画同步", "Sound in sync"),
+    "loudness": ("音量", "Loudness"), "loudness_range": ("音量稳定", "Steady volume"),
+    "true_peak": ("不失真", "No distortion"), "noise_floor": ("背景噪声", "Background noise"),
+    "silence": ("静音段", "Silence"), "time_budget": ("检测用时", "Inspection time"),
+    "image_format": ("图片格式", "Image format"), "image_dimensions": ("图片尺寸", "Image size"),
+    "file_size": ("文件大小", "File size"), "document_format": ("文件格式", "Document format"),
+    "document_content": ("文件内容", "Document content"),
+}  # fmt: skip
+VERDICT = {"pass": ("通过", "Pass"), "warn": ("建议改进", "Advice"), "fail": ("不通过", "Must fix")}
+
+
+def name(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    zh, en = table.get(code, (code, code))
+    return zh if lang == "zh" else en
