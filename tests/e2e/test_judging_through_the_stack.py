@@ -1,7 +1,8 @@
 """Issue 7's play through the HTTP API of a stack `festival up` started: three works qualified in two categories,
 judges issued, rounds opened and assigned, every judge scores blind, one conflict is declared and reassigned, one
 sheet amended, results and the bias report read; the judging window closes the rounds; every step is on FESTIVAL
-with intact chains, and a replay of the scoring events re-derives the results byte for byte."""
+with intact chains, and a replay of the scoring events re-derives the results byte for byte. The season then goes
+on to the awards (awards_flow.py: issue 8)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import nats
 import pytest
 
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
+import awards_flow  # noqa: E402
 import media  # noqa: E402
 from flows import DRAFT, login, prepared_work, submit_when_inspected  # noqa: E402
 from running import start_stack, stop_stack  # noqa: E402
@@ -105,7 +107,9 @@ async def test_a_season_of_judging_on_the_log(stack, tmp_path):
     for category in ("documentary", "animation"):
         opened = ok(client.post("/judging/rounds", headers=province, json={"category": category}), 201)
         rounds[category] = opened["id"]
-        ok(client.put(f"/judging/rounds/{opened['id']}/judges", headers=province, json={"judge_ids": list(judges)}))
+        # scoring hears of the judge accounts through its consumer: wait until it knows them all
+        wait_until(lambda: client.put(f"/judging/rounds/{opened['id']}/judges", headers=province,
+                                      json={"judge_ids": list(judges)}).status_code == 200)
         wanted = sum(1 for c in works.values() if c == category)
         wait_until(lambda: ok(client.get(f"/judging/rounds/{opened['id']}", headers=province))["qualified_waiting"] == wanted)
         assigned = ok(client.post(f"/judging/rounds/{opened['id']}/assignment", headers=province))
@@ -188,3 +192,5 @@ async def test_a_season_of_judging_on_the_log(stack, tmp_path):
         assert served == {w["work_id"]: (w["raw_mean"], w["score"], w["rank"]) for w in rederived["works"]}
         assert rederived["inputs_digest"] == final[category]["inputs_digest"]
         assert canonical(rederived) == canonical(replayed.recorded[round_id])
+
+    await awards_flow.play(client, stack, works, wait_until)

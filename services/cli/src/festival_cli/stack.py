@@ -22,7 +22,7 @@ from festival_kit.ports import MAX_LOCAL_INSPECTORS
 from festival_kit.settings import Settings
 
 # Every service process `festival up` starts, in start order. compose.yaml names the same.
-SERVICES = ("registry", "intake", "media-inspection", "review", "scoring", "gateway")
+SERVICES = ("registry", "intake", "media-inspection", "review", "scoring", "awards", "gateway")
 # A service whose module is not festival_<name>; media-inspection runs as N workers (--inspectors).
 MODULES = {"media-inspection": "festival_inspection"}
 DEMO_CLOCK = datetime(2023, 6, 26, 9, 0, tzinfo=clock.SHANGHAI)

@@ -1,0 +1,1 @@
+"""The awards service: tiers from the results, honours, verifiable certificates, exhibition lists."""

@@ -1,0 +1,1 @@
+"""The awards domain: the notice's tiers and honours, and the aggregates that decide and record them."""
