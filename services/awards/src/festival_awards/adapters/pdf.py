@@ -1,31 +1,27 @@
 """A certificate as a one-page landscape A4 PDF (通知 四.6): Chinese first with an English line below, the
 verification code and a QR code of the public verification URL.
 
-Chinese is set in Noto Serif SC from the pylopdf-fonts-zh-cn wheel, embedded as a subset (so every viewer
-shows it and the file stays small); fpdf2 writes the text as real Unicode, so it can be extracted again.
+Chinese is set in WenQuanYi Micro Hei (OFL; the TrueType collection of the paperang-p2-fonts-cjk wheel),
+embedded as a subset so every viewer shows it and the file stays small. It is TrueType on purpose: fpdf2
+embeds CFF fonts (Noto's .otf) with an encoding stream that pypdf cannot read back, while a TrueType subset
+is written as Identity-H with a ToUnicode map, so the names can be extracted again.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
-import pylopdf_fonts_zh_cn
+import paperang_p2_fonts_cjk
 import segno
 from fpdf import FPDF
 
 from festival_kit import clock
 
-FONT = Path(pylopdf_fonts_zh_cn.__file__).parent / "NotoSerifSC-Regular.otf"
+FONT = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
 RED, GOLD, INK = (166, 28, 36), (184, 142, 52), (40, 40, 40)
-
-
-@functools.cache
-def _font_bytes() -> bytes:
-    return FONT.read_bytes()
 
 
 def _date(at: datetime) -> tuple[str, str]:
@@ -41,7 +37,7 @@ def certificate_pdf(c: dict, verify_url: str) -> bytes:
     pdf.set_title(f"{c['award_name_zh']} {c['code']}")
     pdf.set_creation_date(c["awarded_at"])
     pdf.add_page()
-    pdf.add_font("serif", fname=str(FONT))
+    pdf.add_font("serif", fname=str(FONT), collection_font_number=0)
     _frame(pdf)
     _centred(pdf, 30, "荣 誉 证 书", 40, RED)
     _centred(pdf, 50, "CERTIFICATE OF HONOUR", 13, GOLD)
@@ -73,7 +69,11 @@ def _frame(pdf: FPDF) -> None:
 
 
 def _centred(pdf: FPDF, y: float, text: str, size: float, colour: tuple[int, int, int]) -> None:
+    """One centred line; a long title or list of names is set smaller rather than running off the page."""
     pdf.set_font("serif", size=size)
+    while size > 7 and pdf.get_string_width(text) > 250:
+        size -= 0.5
+        pdf.set_font("serif", size=size)
     pdf.set_text_color(*colour)
     pdf.set_xy(20, y)
     pdf.cell(257, size * 0.5, text, align="C")
