@@ -7,7 +7,6 @@ import uuid
 
 import nats
 import pytest
-from faststream.nats import NatsBroker
 
 from festival_intake.application import IntakeApplication
 from festival_intake.domain.draft import Draft
@@ -44,9 +43,7 @@ async def test_events_from_the_log_open_the_window_and_reopen_a_work_once(
     edition = f"t-{uuid.uuid4().hex[:8]}"
     app = IntakeApplication(env=store_env, files=files)
     durable = f"intake-{edition}"
-    broker = NatsBroker(nats_server.url, logger=None)
-    consumer.subscribe(broker, app, durable, SUBJECTS, app.handlers())
-    await broker.start()
+    consuming = await consumer.start(nats_server.url, app, durable, SUBJECTS, app.handlers())
     try:
         for env in (registry.configured(make_rules(code=edition)), registry.region(), registry.school(),
                     registry.phase("SubmissionWindowOpened", edition)):
@@ -73,5 +70,5 @@ async def test_events_from_the_log_open_the_window_and_reopen_a_work_once(
         assert (sub.status, sub.team_frozen, sub.return_reason) == ("returned", True, "封面不清晰，请重新上传。")
         assert [e.type for _, e in app.envelopes(0, 200)].count("SubmissionReopened") == 1
     finally:
-        await broker.stop()
+        await consuming.stop()
         app.close()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import nats
 import pytest
-from faststream.nats import NatsBroker
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from relay_model import TALLY_ID, CounterApp, TallyApp, count_handler, fill, sqlite_env  # noqa: E402
@@ -37,15 +36,10 @@ async def publish_counters(url: str, app: CounterApp) -> None:
 
 
 async def consume_until(url: str, tally_app: TallyApp, done, timeout: float = 30.0) -> None:
-    broker = NatsBroker(url, logger=None)
-    consumer.subscribe(broker, tally_app, DURABLE, ["festival.relaytest.>"], count_handler(tally_app))
-    await broker.start()
-    try:
+    async with consumer.running(url, tally_app, DURABLE, ["festival.relaytest.>"], count_handler(tally_app)):
         async with asyncio.timeout(timeout):
             while not done():
                 await asyncio.sleep(0.05)
-    finally:
-        await broker.stop()
 
 
 async def test_redelivered_message_changes_nothing(tmp_path, own_nats):
@@ -92,3 +86,28 @@ async def test_a_restarted_consumer_resumes_where_it_stopped(tmp_path, own_nats)
 
     tally = reopened.repository.get(TALLY_ID)
     assert (tally.seen, tally.total) == (4, 1 + 2 + 3 + 100)
+
+
+async def test_a_consumer_that_died_with_a_batch_in_hand_misses_nothing_when_it_starts_again(tmp_path, own_nats):
+    counters = CounterApp(env=sqlite_env(tmp_path / "counters.sqlite"))
+    items = fill(counters, counters=2, increments=5)  # 12 messages
+    await publish_counters(own_nats.url, counters)
+    tallies = TallyApp(env=sqlite_env(tmp_path / "tally.sqlite"))
+    # The first run's process dies holding its first batch, unacknowledged and unprocessed.
+    nc = await nats.connect(own_nats.url)
+    js = nc.jetstream()
+    doomed = consumer.TrackedConsumer(tallies, DURABLE, ["festival.relaytest.>"], count_handler(tallies))
+    held = await (await js.pull_subscribe("", durable=DURABLE, stream="FESTIVAL", config=doomed.config())).fetch(3)
+    assert [m.metadata.sequence.stream for m in held] == [1, 2, 3]
+    await nc.close()  # died: 1-3 stay pending on the server until their ack wait (30 s) runs out
+    for item in items:
+        item.increment(100)
+    counters.save(*items)
+    await publish_counters(own_nats.url, counters)  # 13, 14: deliverable at once, like 4-12, ahead of 1-3's return
+
+    nc = await nats.connect(own_nats.url)
+    await consumer.restart_from_store(nc.jetstream(), DURABLE)  # what ServiceRuntime does at every start
+    await nc.close()
+    await consume_until(own_nats.url, tallies, lambda: tallies.recorder.max_tracking_id(DURABLE) == 14)
+    tally = tallies.repository.get(TALLY_ID)
+    assert (tally.seen, tally.total) == (12, 2 * sum(range(1, 6)) + 200)

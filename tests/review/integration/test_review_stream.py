@@ -8,7 +8,6 @@ import uuid
 
 import nats
 import pytest
-from faststream.nats import NatsBroker
 
 from festival_events.envelope import Envelope
 from festival_kit import consumer, jetstream
@@ -66,9 +65,7 @@ async def test_the_stream_replays_into_the_same_queues(js, nats_server, store_en
     log.edition = f"t-{uuid.uuid4().hex[:8]}"  # the session's stream is shared: a fresh edition and works
     w1, w2, w3 = (f"{log.edition}-{n}" for n in ("w1", "w2", "w3"))
     app = ReviewApplication(env=store_env)
-    broker = NatsBroker(nats_server.url, logger=None)
-    consumer.subscribe(broker, app, f"review-{log.edition}", SUBJECTS, app.handlers())
-    await broker.start()
+    consuming = await consumer.start(nats_server.url, app, f"review-{log.edition}", SUBJECTS, app.handlers())
     relay = Relay(app, js)
     relay.key = f"review-{log.edition}"  # its own position: other tests' apps must not move it
     try:
@@ -88,7 +85,7 @@ async def test_the_stream_replays_into_the_same_queues(js, nats_server, store_en
         while await relay.pump():
             pass
     finally:
-        await broker.stop()
+        await consuming.stop()
 
     envelopes = await read_back(js, "festival.review.>")
     mine = [e.type for e in envelopes if e.payload.get("submission_id") == w2]

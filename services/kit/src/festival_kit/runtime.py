@@ -33,6 +33,7 @@ class ServiceRuntime:
         self._register: list[Callable[[grpc.aio.Server], None]] = []
         self._names: list[str] = []
         self._background: list[Background] = []
+        self._consumers: list[consumer.TrackedConsumer] = []
         self.stop_event = asyncio.Event()
 
     def serve(self, register: Callable[[grpc.aio.Server], None], full_name: str) -> None:
@@ -40,7 +41,7 @@ class ServiceRuntime:
         self._names.append(full_name)
 
     def consume(self, durable: str, subjects: list[str], handlers: dict[str, consumer.Handler]) -> None:
-        consumer.subscribe(self.broker, self.app, durable, subjects, handlers)
+        self._consumers.append(consumer.TrackedConsumer(self.app, durable, subjects, handlers))
 
     def background(self, task: Background) -> None:
         self._background.append(task)
@@ -53,12 +54,15 @@ class ServiceRuntime:
         await jetstream.ensure_stream(js)
         address = self.settings.grpc_listen_address(self.app.SERVICE)
         server, _ = await start_server(address, self._register, self._names)
+        for tracked in self._consumers:
+            await consumer.restart_from_store(js, tracked.durable)
         await self.broker.start()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stop_event.set)
         tasks = [asyncio.create_task(Relay(self.app, js).run(self.stop_event))]
         tasks += [asyncio.create_task(task(self.stop_event)) for task in self._background]
+        tasks += [asyncio.create_task(tracked.run(js, self.stop_event)) for tracked in self._consumers]
         log.info("service.started", grpc=address)
         await self.stop_event.wait()
         log.info("service.stopping")

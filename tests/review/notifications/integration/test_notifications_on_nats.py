@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import nats
 import pytest
-from faststream.nats import NatsBroker
 
 from festival_cli.infra import start_nats
 from festival_kit import consumer, jetstream
@@ -40,9 +39,7 @@ async def js(own_nats):
 async def test_a_region_return_on_the_stream_twice_tells_student_and_school_once(
         js, own_nats, review, notes, feed, log, who, intake, published) -> None:
     durable = f"{CONSUMER}-on-nats"  # the `notes` fixture's hand-fed set-up holds positions under CONSUMER
-    broker = NatsBroker(own_nats.url, logger=None)
-    consumer.subscribe(broker, review, durable, SUBJECTS, notes.handlers())
-    await broker.start()
+    consuming = await consumer.start(own_nats.url, review, durable, SUBJECTS, notes.handlers())
     try:
         sub = log.submitted("w1", title="雪")
         feed(review, sub)
@@ -58,7 +55,7 @@ async def test_a_region_return_on_the_stream_twice_tells_student_and_school_once
         assert not again.duplicate
         await until(lambda: review.processed(durable, again.seq))
     finally:
-        await broker.stop()
+        await consuming.stop()
     for account in ("student-1", "sa-a"):
         [told] = notes.feed(account).newest_first()
         assert "请补充字幕" in told["body_zh"] and told["submission_id"] == "w1"
