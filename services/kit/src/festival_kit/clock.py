@@ -21,11 +21,26 @@ def now() -> datetime:
     return real + timedelta(seconds=_offset(Path(path)))
 
 
+# path -> (the file's identity when read, its offset). set_clock replaces the file (a new inode), so a
+# stat tells whether it changed: one stat a call instead of a read and a JSON parse (~5 % of a gateway read).
+_read: dict[str, tuple[tuple[int, int, int], float]] = {}
+
+
 def _offset(path: Path) -> float:
     try:
-        return float(json.loads(path.read_text())["offset_seconds"])
+        st = os.stat(path)
     except FileNotFoundError:
         return 0.0
+    identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+    cached = _read.get(str(path))
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    try:
+        offset = float(json.loads(path.read_text())["offset_seconds"])
+    except FileNotFoundError:
+        return 0.0
+    _read[str(path)] = (identity, offset)
+    return offset
 
 
 def set_clock(path: Path, moment: datetime) -> None:
