@@ -18,6 +18,7 @@ _HTTP = {
 _GRPC = {v: k for k, v in _HTTP.items()}
 _GRPC[400] = grpc.StatusCode.INVALID_ARGUMENT
 _GRPC[413] = grpc.StatusCode.INVALID_ARGUMENT
+_GRPC[503] = grpc.StatusCode.UNAVAILABLE  # a dependency is down: the same request may work later
 METADATA_KEY = "festival-error-bin"
 
 

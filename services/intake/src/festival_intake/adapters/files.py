@@ -6,16 +6,21 @@ for clients and names the endpoint they reach (S3_PUBLIC_ENDPOINT, when it diffe
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from minio.error import S3Error
+import structlog
+import urllib3
+from minio.error import S3Error, ServerError
 
 from festival_intake.adapters.storage import ObjectMissing, ObjectStore
 from festival_intake.domain import refusals
 from festival_intake.domain.content import HEAD_BYTES, sniff
 from festival_intake.domain.uploads import URL_LIFETIME, part_count
 from festival_kit.errors import FestivalError
+
+log = structlog.get_logger()
 
 # S3 answers for a completion whose part list does not match what was uploaded.
 _BAD_PARTS = {"InvalidPart", "InvalidPartOrder", "EntityTooSmall", "InvalidRequest"}
@@ -43,19 +48,37 @@ class Arrived:
     kind: str
 
 
+@contextmanager
+def storage_answers():
+    """S3 not answering (stopped, unreachable) is a 503 the user can retry, not an internal error."""
+    try:
+        yield
+    except (urllib3.exceptions.HTTPError, OSError, ServerError) as error:
+        log.warning("storage.unavailable", error=f"{type(error).__name__}: {error}"[:300])
+        raise refusals.storage_unavailable() from None
+
+
 class FileStore:
-    """Presigned uploads and downloads, multipart completion and a look at what arrived."""
+    """Presigned uploads and downloads, multipart completion and a look at what arrived.
+
+    Every call that starts or confirms an upload talks to S3 before the caller records anything, so an
+    outage refuses the request whole (storage_unavailable, 503) and leaves nothing half-recorded."""
 
     def __init__(self, store: ObjectStore, signer: ObjectStore | None = None):
         self.store, self.signer = store, signer or store
 
     def start_multipart(self, key: str, size: int) -> tuple[str, list[tuple[int, str]]]:
         """A new multipart upload and one presigned URL per part."""
-        s3_upload_id = self.store.start_multipart(key)
+        with storage_answers():
+            s3_upload_id = self.store.start_multipart(key)
         numbers = range(1, part_count(size) + 1)
         return s3_upload_id, [(n, self.signer.presign_part(key, s3_upload_id, n, URL_LIFETIME)) for n in numbers]
 
     def presign_put(self, key: str) -> str:
+        """A presigned PUT, once S3 answers: signing alone needs no S3, but a URL to a store that is down
+        would only fail later, in the browser, with nothing to explain it."""
+        with storage_answers():
+            self.store.ping()
         return self.signer.presign_put(key, URL_LIFETIME)
 
     def presign_get(self, key: str) -> str:
@@ -64,10 +87,13 @@ class FileStore:
     def complete(self, key: str, s3_upload_id: str, parts: list[tuple[int, str]]) -> None:
         """Join the parts; an upload already completed (an earlier confirmation that failed later) is fine."""
         try:
-            self.store.complete_multipart(key, s3_upload_id, parts)
+            with storage_answers():
+                self.store.complete_multipart(key, s3_upload_id, parts)
         except S3Error as err:
             if err.code == "NoSuchUpload":
-                if self.store.stat(key) is not None:
+                with storage_answers():
+                    found = self.store.stat(key)
+                if found is not None:
                     return
                 raise refusals.upload_missing() from None
             if err.code in _BAD_PARTS:
@@ -80,11 +106,13 @@ class FileStore:
 
     def inspect(self, key: str) -> Arrived:
         """Size, ETag and kind (from the first bytes) of the object; refused if nothing arrived."""
-        info = self.store.stat(key)
+        with storage_answers():
+            info = self.store.stat(key)
         if info is None:
             raise refusals.upload_missing()
         try:
-            head = self.store.read_head(key, HEAD_BYTES)
+            with storage_answers():
+                head = self.store.read_head(key, HEAD_BYTES)
         except ObjectMissing:
             raise refusals.upload_missing() from None
         return Arrived(size=info.size, etag=info.etag, kind=sniff(head))

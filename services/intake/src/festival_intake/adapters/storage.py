@@ -8,9 +8,12 @@ for a client that reaches S3 at that same address.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 
+import certifi
+import urllib3
 from minio import Minio
 from minio.datatypes import Part
 from minio.error import S3Error
@@ -27,6 +30,16 @@ class ObjectMissing(LookupError):
 class ObjectInfo:
     size: int
     etag: str  # without quotes; for a multipart object, "<md5 of the part md5s>-<part count>"
+
+
+def _http_client() -> urllib3.PoolManager:
+    """minio's own defaults but for the waiting: it waits 5 minutes to connect and retries 5 times, so a
+    stopped store would hold a request far past the gateway's deadline instead of answering 503."""
+    return urllib3.PoolManager(
+        timeout=urllib3.Timeout(connect=3, read=60), maxsize=10, cert_reqs="CERT_REQUIRED",
+        ca_certs=os.environ.get("SSL_CERT_FILE") or certifi.where(),
+        retries=urllib3.Retry(total=2, backoff_factor=0.2, status_forcelist=[500, 502, 503, 504]),
+    )
 
 
 def _unquote(etag: str) -> str:
@@ -47,8 +60,13 @@ class ObjectStore:
         region: str = "us-east-1",
     ) -> None:
         # A fixed region: otherwise minio asks the server for it before signing anything.
-        self._client = Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=secure, region=region)
+        self._client = Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=secure, region=region,
+                             http_client=_http_client())
         self.bucket = bucket
+
+    def ping(self) -> None:
+        """One cheap request, so that a store that is down says so now (urllib3 errors) rather than later."""
+        self._client.bucket_exists(self.bucket)
 
     def ensure_bucket(self) -> None:
         """Create the bucket unless it exists."""

@@ -53,3 +53,9 @@ def size_mismatch(declared: int, found: int) -> FestivalError:
     return FestivalError("size_mismatch",
                          f"上传的文件大小（{found} 字节）与申报的大小（{declared} 字节）不符，请重新上传。",
                          f"The uploaded file has {found} bytes, not the {declared} declared: upload it again.", 422)
+
+
+def storage_unavailable() -> FestivalError:
+    """Object storage does not answer: nothing was recorded, the same request works once it is back."""
+    return FestivalError("storage_unavailable", "文件存储暂时不可用，本次操作未生效，请稍后重试。",
+                         "File storage is unavailable right now; nothing was changed. Please try again shortly.", 503)
