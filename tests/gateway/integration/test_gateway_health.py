@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from festival_awards.adapters import servicer as awards_servicer
+from festival_awards.application import AwardsApplication
 from festival_kit.rpc import start_server
 from festival_review.adapters import servicer as review_servicer
 from festival_review.application import ReviewApplication
@@ -13,28 +15,33 @@ from festival_scoring.application import ScoringApplication
 
 
 @pytest.fixture(autouse=True)
-async def review_and_scoring_serving(platform, tmp_path):
-    """review and scoring, serving beside the platform's registry and intake (their routes' tests start their own)."""
+async def review_scoring_and_awards_serving(platform, tmp_path):
+    """review, scoring and awards, serving beside the platform's registry and intake (their routes' tests start
+    their own)."""
     review = ReviewApplication(env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(tmp_path / "r.db")})
     scoring = ScoringApplication(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+    awards = AwardsApplication(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
     servers = [
         (await start_server(platform.settings.grpc_address("review"), [review_servicer.register(review)],
                             [review_servicer.SERVICE_NAME]))[0],
         (await start_server(platform.settings.grpc_address("scoring"),
                             [scoring_servicer.register(scoring, Links(platform.settings))],
                             [scoring_servicer.SERVICE_NAME]))[0],
+        (await start_server(platform.settings.grpc_address("awards"),
+                            [awards_servicer.register(awards, platform.settings)], [awards_servicer.SERVICE_NAME]))[0],
     ]
     yield
     for server in servers:
         await server.stop(grace=None)
     review.close()
     scoring.close()
+    awards.close()
 
 
 async def test_all_serving_is_ok(http):
     reply = await http.get("/health")
     assert reply.status_code == 200
-    assert reply.json() == {"status": "ok", "services": {"registry": "SERVING", "intake": "SERVING", "review": "SERVING", "scoring": "SERVING"}}
+    assert reply.json() == {"status": "ok", "services": {"registry": "SERVING", "intake": "SERVING", "review": "SERVING", "scoring": "SERVING", "awards": "SERVING"}}
 
 
 @pytest.fixture
@@ -48,7 +55,7 @@ async def intake_down(platform, port_picker, monkeypatch):
 async def test_a_service_down_is_degraded_and_its_routes_answer_503(intake_down):
     reply = await intake_down.get("/health")
     assert reply.status_code == 503
-    assert reply.json() == {"status": "degraded", "services": {"registry": "SERVING", "intake": "UNREACHABLE", "review": "SERVING", "scoring": "SERVING"}}
+    assert reply.json() == {"status": "degraded", "services": {"registry": "SERVING", "intake": "UNREACHABLE", "review": "SERVING", "scoring": "SERVING", "awards": "SERVING"}}
 
     login = await intake_down.post("/auth/login", json={"username": "demo-student", "password": "festival-demo"})
     assert login.status_code == 200, login.text  # what needs only the registry still works
