@@ -217,3 +217,18 @@ def test_every_stored_event_has_a_contract(app, season):
     types = {env.type for _, env in app.envelopes(0, 100_000)}  # envelope_of validates every payload
     assert {"AwardsComputed", "AwardsPublished", "AwardsCorrected", "CertificateIssued", "CertificateRevoked",
             "AdvisorHonoured", "UnitHonoured", "ExhibitionReleased"} <= types
+
+
+def test_the_province_is_reminded_once_before_each_date_while_work_is_left(app, season):
+    assert app.remind(shanghai(2023, 10, 20)) == []  # more than 7 days before 31 October
+    assert app.remind(shanghai(2023, 10, 26)) == ["publish_by"]
+    assert app.remind(shanghai(2023, 10, 27)) == []  # once
+    (sent,) = app.reminders_of(PROVINCE)
+    assert sent["deadline"] == "publish_by" and "10月31日" in sent["message_zh"] and "3 个名单" in sent["message_zh"]
+    app.compute(PROVINCE, "documentary")
+    season.phase("JudgingClosed", shanghai(2023, 9, 1))
+    app.publish(PROVINCE, "公布")
+    app.release_exhibition(PROVINCE, "region-cc")
+    app.release_exhibition(PROVINCE, "region-jl")
+    assert app.remind(shanghai(2023, 11, 25)) == []  # every region has its list: nothing to remind of
+    refused("forbidden", app.reminders_of, REGION_CC)

@@ -314,3 +314,18 @@ class RegisterCertificatesEntered(_Awards):
 
     type: ClassVar[str] = "RegisterCertificatesEntered"
     entries: list[RegisteredCertificate]
+
+
+class RemindersStarted(_Awards):
+    type: ClassVar[str] = "RemindersStarted"
+    edition: str
+
+
+class ReminderDue(_Awards):
+    """A date of the awards phase is near and its work is not done: the province is reminded, once per date."""
+
+    type: ClassVar[str] = "ReminderDue"
+    deadline: Literal["publish_by", "exhibition_by"]
+    due: datetime
+    message_zh: str
+    message_en: str

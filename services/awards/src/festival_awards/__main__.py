@@ -6,6 +6,7 @@ import asyncio
 
 from festival_awards.adapters import servicer
 from festival_awards.adapters.policies import CONSUMER, SUBJECTS
+from festival_awards.adapters.reminders import reminder_scheduler
 from festival_awards.application import AwardsApplication
 from festival_kit.runtime import ServiceRuntime
 from festival_kit.settings import Settings
@@ -16,6 +17,7 @@ def build(settings: Settings) -> ServiceRuntime:
     runtime = ServiceRuntime(app, settings)
     runtime.serve(servicer.register(app, settings), servicer.SERVICE_NAME)
     runtime.consume(CONSUMER, SUBJECTS, app.handlers())
+    runtime.background(reminder_scheduler(app))
     return runtime
 
 

@@ -8,6 +8,7 @@ state, then lets the aggregate decide; a refusal stores nothing (every aggregate
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from festival_awards.adapters.policies import AwardsPolicies
@@ -17,6 +18,7 @@ from festival_awards.domain.certificate import Certificate, new_code
 from festival_awards.domain.exhibition import Exhibition
 from festival_awards.domain.honours import Honours
 from festival_awards.domain.nominee import Nominee
+from festival_awards.domain.reminders import Reminders
 from festival_awards.queries import AwardsQueries, require
 from festival_decisions.awards import honours as advisor_rule
 from festival_decisions.awards.honours import Advisor
@@ -24,6 +26,7 @@ from festival_decisions.names import person
 from festival_kit.aggregate import event_id
 from festival_kit.application import FestivalApplication
 from festival_kit.context import Cause, command
+from festival_kit.errors import FestivalError
 
 PROVINCE = "province_admin"
 
@@ -209,6 +212,28 @@ class AwardsApplication(AwardsQueries, AwardsPolicies, FestivalApplication):
         exhibition.release(region_id, note.strip(), sorted(w for a in lists for w in a.works_of("best")))
         self.save(exhibition)
         return exhibition
+
+    # -- reminders (the scheduler, as the system) ----------------------------------------------------------------
+
+    def remind(self, now: datetime) -> list[str]:
+        """Record the reminders due at `now` for the latest edition; returns the deadlines reminded."""
+        try:
+            view = self.edition_of(self.edition_code(""))
+        except FestivalError:
+            return []  # no edition with award rules yet
+        rules, found = view.awards, self.find(Reminders.id_for(view.edition))
+        reminders = found or Reminders(edition=view.edition)
+        lead = timedelta(days=rules.remind_days_before)
+        exhibition = self.find(Exhibition.id_for(view.edition))
+        released = set(exhibition.released) if exhibition else set()
+        lists = {a.scope: a for a in self.award_lists(view)}
+        left = {"publish_by": sum(1 for s in view.scopes() if not (s in lists and lists[s].published)),
+                "exhibition_by": len(set(self.directory().regions) - released)}
+        due = [d for d, at in (("publish_by", rules.publish_by), ("exhibition_by", rules.exhibition_by))
+               if at - lead <= now < at and reminders.remind(d, at, left[d])]
+        if due:
+            self.save(reminders)
+        return due
 
     # -- certificates ------------------------------------------------------------------------------------------
 

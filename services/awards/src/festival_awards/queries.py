@@ -16,6 +16,7 @@ from festival_awards.domain.honours import Honours
 from festival_awards.domain.nominee import QUALIFIED, Nominee
 from festival_awards.domain.notice import TIER_ORDER
 from festival_awards.domain.register import Register
+from festival_awards.domain.reminders import Reminders
 from festival_awards.domain.standing import Standing
 from festival_decisions.awards.award_list import RoundInput, award_list
 from festival_decisions.judging.results import Method
@@ -85,6 +86,13 @@ class AwardsQueries:
                        filed_on_time=bool(filed) and datetime.fromisoformat(filed) <= deadline,
                        tiers={t: row["tiers"].get(t, 0) for t in TIER_ORDER}, published=bool(published))
         return sorted(rows.values(), key=lambda r: (r["region_id"], r["school_id"]))
+
+    def reminders_of(self, cause: Cause, edition: str = "") -> list[dict[str, Any]]:
+        """The reminders recorded for the edition, in date order."""
+        require(cause, *READERS)
+        found = self.find(Reminders.id_for(self.edition_code(edition)))
+        sent = found.sent if found else {}
+        return sorted(({"deadline": d, **r} for d, r in sent.items()), key=lambda r: r["due"])
 
     def honours_of(self, cause: Cause, edition: str = "") -> Honours:
         require(cause, *READERS)

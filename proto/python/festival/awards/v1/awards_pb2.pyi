@@ -437,3 +437,21 @@ class Exhibition(_message.Message):
     released_at: str
     works: _containers.RepeatedCompositeFieldContainer[ExhibitedWork]
     def __init__(self, region_id: _Optional[str] = ..., note: _Optional[str] = ..., released_at: _Optional[str] = ..., works: _Optional[_Iterable[_Union[ExhibitedWork, _Mapping]]] = ...) -> None: ...
+
+class Reminder(_message.Message):
+    __slots__ = ("deadline", "due", "message_zh", "message_en")
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ZH_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_EN_FIELD_NUMBER: _ClassVar[int]
+    deadline: str
+    due: str
+    message_zh: str
+    message_en: str
+    def __init__(self, deadline: _Optional[str] = ..., due: _Optional[str] = ..., message_zh: _Optional[str] = ..., message_en: _Optional[str] = ...) -> None: ...
+
+class ReminderList(_message.Message):
+    __slots__ = ("reminders",)
+    REMINDERS_FIELD_NUMBER: _ClassVar[int]
+    reminders: _containers.RepeatedCompositeFieldContainer[Reminder]
+    def __init__(self, reminders: _Optional[_Iterable[_Union[Reminder, _Mapping]]] = ...) -> None: ...

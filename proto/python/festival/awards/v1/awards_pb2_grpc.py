@@ -104,6 +104,11 @@ class AwardsStub:
                 request_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.ExhibitionRequest.SerializeToString,
                 response_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.Exhibition.FromString,
                 _registered_method=True)
+        self.ListReminders = channel.unary_unary(
+                '/festival.awards.v1.Awards/ListReminders',
+                request_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.SerializeToString,
+                response_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.ReminderList.FromString,
+                _registered_method=True)
 
 
 class AwardsServicer:
@@ -196,6 +201,13 @@ class AwardsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListReminders(self, request, context):
+        """The reminders before publish_by and exhibition_by that the scheduler recorded (province, auditors).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AwardsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -268,6 +280,11 @@ def add_AwardsServicer_to_server(servicer, server):
                     servicer.GetExhibition,
                     request_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.ExhibitionRequest.FromString,
                     response_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.Exhibition.SerializeToString,
+            ),
+            'ListReminders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReminders,
+                    request_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.FromString,
+                    response_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.ReminderList.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -648,6 +665,33 @@ class Awards:
             '/festival.awards.v1.Awards/GetExhibition',
             festival_dot_awards_dot_v1_dot_awards__pb2.ExhibitionRequest.SerializeToString,
             festival_dot_awards_dot_v1_dot_awards__pb2.Exhibition.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReminders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.awards.v1.Awards/ListReminders',
+            festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.SerializeToString,
+            festival_dot_awards_dot_v1_dot_awards__pb2.ReminderList.FromString,
             options,
             channel_credentials,
             insecure,

@@ -164,6 +164,13 @@ class AwardsServicer(awards_pb2_grpc.AwardsServicer):
         return pb.Exhibition(region_id=request.region_id, note=released["note"],
                              released_at=released["at"].isoformat(), works=shown)
 
+    @rpc
+    def ListReminders(self, request: pb.EditionRequest, cause: Cause) -> pb.ReminderList:
+        found = self.app.reminders_of(cause, request.edition)
+        return pb.ReminderList(reminders=[pb.Reminder(deadline=r["deadline"], due=r["due"].isoformat(),
+                                                      message_zh=r["message_zh"], message_en=r["message_en"])
+                                          for r in found])
+
 
 def register(app: AwardsApplication, settings: Settings):
     """The servicer-adding function the runtime calls with the gRPC server."""

@@ -133,6 +133,15 @@ async def honours(edition: Edition = "", who: Caller = Depends(caller), svc: Ser
     return {"honours": [to_json(h) for h in reply.honours]}
 
 
+@router.get("/awards/reminders", summary="表彰阶段提醒 / Awards reminders", responses=errors(401, 403, 404),
+            description="公布截止（10月31日）和展示交流截止（11月30日）前若干天，尚未完成时记录的提醒。\n\nThe reminders "
+            "recorded some days before the publication and exhibition dates while their work was not done.")
+async def reminders(edition: Edition = "", who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, *READERS)
+    reply = await svc.awards.ListReminders(pb.EditionRequest(edition=edition), **who.call())
+    return {"reminders": [to_json(r) for r in reply.reminders]}
+
+
 @router.get("/awards/participation", summary="参与情况 / Participation report", responses=errors(401, 403, 404),
             description="各地区、学校的申报、入围、获奖（已公布）和统计表按时报送情况；地区管理员在公布前只能看本地区。"
             "\n\nPer region and school: works submitted, qualified, awarded (once published) and whether the table was "
