@@ -16,3 +16,7 @@ def stack(tmp_path_factory, port_picker):
     running = start_stack(tmp_path_factory.mktemp("festival-up"), port_picker())
     yield running
     stop_stack(running)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "chaos: kill -9s processes of a running stack (bounded; .ci/run runs it)")
