@@ -15,16 +15,17 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from festival_cli import infra, orphan_guard
+from festival_cli import cluster, infra, orphan_guard
 from festival_cli.supervisor import Supervisor
 from festival_kit import clock
-from festival_kit.ports import MAX_LOCAL_INSPECTORS
+from festival_kit.ports import MAX_LOCAL_INSPECTORS, Ports
 from festival_kit.settings import Settings
 
 # Every service process `festival up` starts, in start order. compose.yaml names the same.
 SERVICES = ("registry", "intake", "media-inspection", "review", "scoring", "awards", "gateway")
 # A service whose module is not festival_<name>; media-inspection runs as N workers (--inspectors).
 MODULES = {"media-inspection": "festival_inspection"}
+CLUSTER_ENV = "FESTIVAL_NATS_CLUSTER"  # "3": three routed nats-servers instead of one
 DEMO_CLOCK = datetime(2023, 6, 26, 9, 0, tzinfo=clock.SHANGHAI)
 DEMO_PASSWORD = "festival-demo"
 ARCHIVE_FILE = "fingerprint-archive.json"  # earlier editions' films, from `festival archive import`
@@ -47,13 +48,13 @@ def prepare_clock(data_dir: Path, spec: str | None) -> Path:
     return path
 
 
-def service_env(settings: Settings, data_dir: Path, nats: infra.NatsServer, s3: infra.S3Server, clock_file: Path) -> dict:
+def service_env(settings: Settings, data_dir: Path, nats_url: str, s3: infra.S3Server, clock_file: Path) -> dict:
     archive = data_dir / ARCHIVE_FILE
     return {
         **os.environ,
         "FESTIVAL_DATA_DIR": str(data_dir),
         "FESTIVAL_PORT_BASE": str(settings.ports.base),
-        "NATS_URL": nats.url,
+        "NATS_URL": nats_url,
         "S3_ENDPOINT": s3.endpoint,
         "S3_ACCESS_KEY": s3.access_key,
         "S3_SECRET_KEY": s3.secret_key,
@@ -120,6 +121,19 @@ def banner(settings: Settings, s3: infra.S3Server, data_dir: Path, inspectors: i
     return "\n".join(lines)
 
 
+def start_nats(data_dir: Path, ports: Ports, started: list[infra.Managed]) -> str:
+    """One nats-server, or with FESTIVAL_NATS_CLUSTER=3 a 3-node cluster keeping the stream on all three
+    (FESTIVAL_STREAM_REPLICAS=3 for every service); returns NATS_URL."""
+    if os.environ.get(CLUSTER_ENV, "1") == "3":
+        nodes = cluster.start_nats_cluster(data_dir, ports)
+        started.extend(nodes)
+        os.environ["FESTIVAL_STREAM_REPLICAS"] = "3"
+        return cluster.urls(nodes)
+    server = infra.start_nats(data_dir, ports)
+    started.append(server)
+    return server.url
+
+
 def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -> int:
     """Start everything, print where it is, and stop it all cleanly on Ctrl-C or SIGTERM."""
     if not 1 <= inspectors <= MAX_LOCAL_INSPECTORS:
@@ -136,11 +150,10 @@ def up(settings: Settings, clock_spec: str | None = None, inspectors: int = 1) -
     die_with_parent(signal.SIGTERM)  # `uv run festival up` killed: stop cleanly rather than linger
     started: list[infra.Managed] = []
     try:
-        nats = infra.start_nats(data_dir, settings.ports)
-        started.append(nats)
+        nats_url = start_nats(data_dir, settings.ports, started)
         s3 = infra.start_s3(data_dir, settings.ports)
         started.append(s3)
-        env = service_env(settings, data_dir, nats, s3, clock_file)
+        env = service_env(settings, data_dir, nats_url, s3, clock_file)
         for name in SERVICES:
             for proc in processes(name, inspectors, env, data_dir, settings):
                 started.append(proc)
