@@ -12,6 +12,11 @@ unacknowledged (max_ack_pending), so while a batch is in hand the server deliver
 And a process that died with a batch in hand left those messages pending: a later one could be
 delivered before they come back, so each start re-creates the durable consumer from the store's
 own position (`restart_from_store`): the store, not the server, says where a consumer stands.
+
+A durable shared by several processes on one store (the inspection workers' views) cannot batch: two
+processes holding a batch each would record positions out of order, and one starting would forget
+what another holds. A shared consumer takes one message at a time (max_ack_pending 1: nothing newer
+is delivered while one is out, to anyone) and is never re-created, as before batching.
 """
 
 from __future__ import annotations
@@ -92,8 +97,11 @@ async def settle(app: FestivalApplication, durable: str, handlers: dict[str, Han
 class TrackedConsumer:
     """One durable pull consumer on some subjects of FESTIVAL, feeding the handlers in stream order."""
 
-    def __init__(self, app: FestivalApplication, durable: str, subjects: list[str], handlers: dict[str, Handler]):
+    def __init__(self, app: FestivalApplication, durable: str, subjects: list[str], handlers: dict[str, Handler],
+                 shared: bool = False):
         self.app, self.durable, self.subjects, self.handlers = app, durable, subjects, handlers
+        self.shared = shared
+        self.batch = 1 if shared else BATCH
 
     def config(self) -> ConsumerConfig:
         """Used only when the consumer is created: it then starts after the store's last position."""
@@ -103,7 +111,7 @@ class TrackedConsumer:
             ack_policy=AckPolicy.EXPLICIT,
             deliver_policy=DeliverPolicy.BY_START_SEQUENCE,
             opt_start_seq=(self.app.recorder.max_tracking_id(self.durable) or 0) + 1,
-            max_ack_pending=BATCH,
+            max_ack_pending=self.batch,
             ack_wait=ACK_WAIT_S,
         )
 
@@ -114,7 +122,7 @@ class TrackedConsumer:
             try:
                 if fetcher is None:
                     fetcher = await js.pull_subscribe("", durable=self.durable, stream=STREAM, config=self.config())
-                batch = await fetcher.fetch(BATCH, timeout=FETCH_WAIT_S)
+                batch = await fetcher.fetch(self.batch, timeout=FETCH_WAIT_S)
             except nats.errors.TimeoutError:
                 continue
             except Exception:  # noqa: BLE001 - NATS restarting, or the stream not there yet

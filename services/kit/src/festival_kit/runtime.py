@@ -40,8 +40,10 @@ class ServiceRuntime:
         self._register.append(register)
         self._names.append(full_name)
 
-    def consume(self, durable: str, subjects: list[str], handlers: dict[str, consumer.Handler]) -> None:
-        self._consumers.append(consumer.TrackedConsumer(self.app, durable, subjects, handlers))
+    def consume(self, durable: str, subjects: list[str], handlers: dict[str, consumer.Handler],
+                shared: bool = False) -> None:
+        """A tracked consumer; `shared` when every replica of the service reads the same durable."""
+        self._consumers.append(consumer.TrackedConsumer(self.app, durable, subjects, handlers, shared))
 
     def background(self, task: Background) -> None:
         self._background.append(task)
@@ -55,7 +57,8 @@ class ServiceRuntime:
         address = self.settings.grpc_listen_address(self.app.SERVICE)
         server, _ = await start_server(address, self._register, self._names)
         for tracked in self._consumers:
-            await consumer.restart_from_store(js, tracked.durable)
+            if not tracked.shared:
+                await consumer.restart_from_store(js, tracked.durable)
         await self.broker.start()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):

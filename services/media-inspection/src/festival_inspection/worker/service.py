@@ -40,7 +40,7 @@ def build(settings: Settings, config: WorkerConfig | None = None,
     app = InspectionApplication(env=settings.store_env("media-inspection"))
     runtime = ServiceRuntime(app, settings)
     runtime.serve(servicer.register(app), servicer.SERVICE_NAME)
-    runtime.consume(VIEWS_CONSUMER, VIEWS_SUBJECTS, app.handlers())
+    runtime.consume(VIEWS_CONSUMER, VIEWS_SUBJECTS, app.handlers(), shared=True)  # every worker reads it
     worker = uploads.UploadWorker(app, inspector or Inspector(bucket(settings), config.budget_s), config.name)
     uploads.subscribe(runtime.broker, worker, ack_wait_s=config.ack_wait_s)
     return runtime
