@@ -43,7 +43,7 @@ class AwardsServicer(awards_pb2_grpc.AwardsServicer):
         return self.app.edition_of(edition).rules
 
     def _pdf(self, c: Certificate) -> bytes:
-        return certificate_pdf(certificate_fields(c, self._rules(c.edition)), f"{self.base}/certificates/{c.code}")
+        return certificate_pdf(certificate_fields(c, self._rules(c.edition)), f"{self.base}/web/certificates/{c.code}")
 
     # -- the province ------------------------------------------------------------------------------------------
 
