@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from festival_gateway import errors
+from festival_gateway import errors, web
 from festival_gateway.clients import Services
 from festival_gateway.middleware import RequestGuard
 from festival_gateway.routes import (
@@ -41,5 +41,6 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
     for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, awards,
                    health):
         app.include_router(module.router)
+    web.mount(app)
     app.add_middleware(RequestGuard)
     return app
