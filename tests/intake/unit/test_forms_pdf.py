@@ -1,9 +1,15 @@
 """The two generated forms: 作品申报表 and 著作权声明表."""
 
 import io
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+import reportlab
 from pypdf import PdfReader
 
 from festival_intake.adapters.forms import application_form_pdf, copyright_declaration_pdf
@@ -107,3 +113,66 @@ def test_markup_in_user_text_is_printed_not_interpreted() -> None:
 @pytest.mark.parametrize(("make", "name"), FORMS)
 def test_same_draft_same_bytes(make, name) -> None:
     assert make(draft()) == make(draft())
+
+
+def fonts_of(pdf: bytes, tmp_path) -> list[list[str]]:
+    """pdffonts' table: one row per font, its columns split on blanks (name, type…, emb, sub, uni, id)."""
+    path = tmp_path / "form.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    return [line.split() for line in out.splitlines()[2:]]
+
+
+needs_pdffonts = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts) not installed")
+ENTERED = {"title": "龙潭山的鸟类观察", "school": "吉林市龚家堡中学", "names": ["欧阳晓燕", "龚燚", "尹鑫淼"]}
+
+
+def entered() -> dict:
+    team = [{"name": n, "grade": "初三", "school": ENTERED["school"]} for n in ENTERED["names"]]
+    return draft(title=ENTERED["title"], school=ENTERED["school"], creators=team, advisors=[])
+
+
+@needs_pdffonts
+@pytest.mark.parametrize(("make", "name"), FORMS)
+def test_every_font_is_embedded_so_any_viewer_prints_the_chinese(make, name, tmp_path) -> None:
+    rows = fonts_of(make(entered()), tmp_path)
+    assert rows, "no fonts at all"
+    for row in rows:
+        emb, sub = row[-5], row[-4]
+        assert (emb, sub) == ("yes", "yes"), row  # embedded, and as a subset
+        assert "WenQuanYiMicroHei" in row[0], row
+
+
+def after(lines: list[str], label: str) -> str:
+    return lines[lines.index(label) + 1]
+
+
+def test_the_chinese_entered_is_the_text_read_back() -> None:
+    # Each cell is extracted as its own line: a value must come back whole, character for character.
+    lines = [line.strip() for line in text_of(application_form_pdf(entered()))[1].splitlines()]
+    assert (after(lines, "作品名称"), after(lines, "申报学校")) == (ENTERED["title"], ENTERED["school"])
+    assert [after(lines, str(i)) for i in (1, 2, 3)] == ENTERED["names"]
+    lines = [line.strip() for line in text_of(copyright_declaration_pdf(entered()))[1].splitlines()]
+    assert (after(lines, "作品名称"), after(lines, "申报学校")) == (ENTERED["title"], ENTERED["school"])
+    assert after(lines, "主创人员") == "、".join(ENTERED["names"])
+
+
+def test_a_form_of_a_few_pages_stays_small() -> None:
+    # The font collection is about 5 MB; only the glyphs used are embedded.
+    assert len(application_form_pdf(draft())) < 120_000
+    assert len(copyright_declaration_pdf(draft())) < 120_000
+
+
+MAKE_FORM = "import sys; from festival_intake.adapters.forms import application_form_pdf as f; sys.stdout.buffer.write(f({}))"
+
+
+@needs_pdffonts
+def test_festival_forms_font_embeds_another_truetype_file(tmp_path) -> None:
+    # In a process of its own: the font is chosen once per process, at the first form.
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    code = MAKE_FORM.format(repr(draft(title="Where does the power go")))
+    env = {**os.environ, "FESTIVAL_FORMS_FONT": str(vera)}
+    pdf = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True).stdout
+    rows = fonts_of(pdf, tmp_path)
+    assert [row[0].split("+")[-1] for row in rows] == ["BitstreamVeraSans-Roman"] * len(rows)
+    assert all(row[-5] == "yes" for row in rows)

@@ -1,10 +1,12 @@
 """The two forms a student downloads, signs, has stamped and uploads back: 作品申报表 and 著作权声明表.
 
-Both are drawn from a plain dict describing the draft (see :func:`application_form_pdf`). Chinese is set
-in reportlab's built-in Adobe-GB1 CID font STSong-Light (not embedded; every PDF reader ships it), unless
-``FESTIVAL_FORMS_FONT`` names a TrueType file (.ttf, or .ttc with its first face) to embed instead. The
-submission id is in every page's footer so an uploaded signed scan can be matched to its work. Output is
-deterministic: the same draft gives the same bytes.
+Both are drawn from a plain dict describing the draft (see :func:`application_form_pdf`). Every glyph,
+Latin included, is set in WenQuanYi Micro Hei (OFL; the TrueType collection of the paperang-p2-fonts-cjk
+wheel, the font of the awards certificates), embedded as a subset: a school's printer or a viewer without
+Asian fonts prints the form as drawn (the CID font STSong-Light it replaced is never embedded, and showed
+as empty squares there). ``FESTIVAL_FORMS_FONT`` names another TrueType file (.ttf, or .ttc with its first
+face) to embed instead. The submission id is in every page's footer so an uploaded signed scan can be
+matched to its work. Output is deterministic: the same draft gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,29 +14,28 @@ from __future__ import annotations
 import functools
 import io
 import os
+from pathlib import Path
 from xml.sax.saxutils import escape
 
+import paperang_p2_fonts_cjk
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 WIDTH = A4[0] - 40 * mm  # the text column between 20 mm margins
+FONT = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
+FACE = "FormsCJK"
 
 
 @functools.cache
 def _font() -> str:
-    path = os.environ.get("FESTIVAL_FORMS_FONT")
-    if path:
-        pdfmetrics.registerFont(TTFont("FormsCJK", path, subfontIndex=0))
-        return "FormsCJK"
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    return "STSong-Light"
+    pdfmetrics.registerFont(TTFont(FACE, os.environ.get("FESTIVAL_FORMS_FONT") or FONT, subfontIndex=0))
+    return FACE
 
 
 def _style(size: float, **kw) -> ParagraphStyle:
@@ -45,9 +46,13 @@ def _p(text: object, size: float = 10.5, **kw) -> Paragraph:
     return Paragraph(escape(str(text or "")).replace("\n", "<br/>"), _style(size, **kw))
 
 
+# A cell's own font (Helvetica unless set) is selected even for an empty cell, and would be named, not embedded.
+_CELLS = [("FONT", (0, 0), (-1, -1), FACE)]
+
+
 def _grid(rows: list[list], widths: list[float], header: bool = False, split: int = 0) -> Table:
     cells = [[_p(c) if isinstance(c, (str, int)) else c for c in row] for row in rows]
-    style = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style = [*_CELLS, ("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")))
     return Table(cells, colWidths=widths, style=TableStyle(style), splitInRow=split, repeatRows=1 if header else 0)
@@ -89,7 +94,8 @@ def _signatures(signers: str) -> list:
         [f"{signers}签名", _p("\n\n\n")],
         ["指导教师签名", _p("\n\n")],
         ["学校盖章", _p("\n\n\n\n（盖章）", 9, alignment=2)],
-        ["日期", Table([["", _p("年"), "", _p("月"), "", _p("日")]], colWidths=[24 * mm, 8 * mm] * 3, hAlign="LEFT")],
+        ["日期", Table([["", _p("年"), "", _p("月"), "", _p("日")]], colWidths=[24 * mm, 8 * mm] * 3, hAlign="LEFT",
+                       style=TableStyle(_CELLS))],
     ]
     return [KeepTogether([*_heading("签名与盖章"), _grid(rows, [34 * mm, WIDTH - 34 * mm])])]
 
@@ -115,7 +121,7 @@ def _build(d: dict, form: str, story: list) -> bytes:
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=22 * mm,
         title=f"{form} {d['submission_id']}", subject=d.get("edition_name", ""), creator="festival-intake",
-        invariant=1, lang="zh-CN",
+        invariant=1, lang="zh-CN", initialFontName=_font(),  # else each page names Helvetica, not embedded
     )
     head = [_p(d.get("edition_name", ""), 11, alignment=TA_CENTER), _p(form, 20, alignment=TA_CENTER), Spacer(1, 3 * mm)]
     doc.build(head + story, onFirstPage=on_page, onLaterPages=on_page)
