@@ -65,7 +65,7 @@ def test_awards_in_the_browser(stack, chromium, tmp_path):
     # A correction from the list's page: the excellent documentary becomes best.
     province.get_by_role("link", name="科学探究纪录片").click()
     excellent = province.locator("tbody tr", has_text="优秀作品奖").first.locator("td").nth(1).inner_text()
-    province.get_by_label("作品").select_option(label=re.compile(re.escape(excellent)))
+    province.get_by_label("作品").select_option(province.locator("#work_id option", has_text=excellent).get_attribute("value"))
     province.get_by_label("更正为").select_option("best")
     province.get_by_label("更正理由（必填）").fill("复核后更正 <b>加粗</b>")
     province.get_by_role("button", name="更正").click()

@@ -7,8 +7,6 @@ Every decision is the awards service's answer to the API's own routes; the pages
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -70,7 +68,10 @@ async def act(request: Request) -> Response:
 async def _draft_page(request: Request, category: str, status: int = 200, **extra) -> Response:
     who, svc = session.page_caller(request), services(request)
     found = await awards.draft(category, "", who, svc)
-    return page(request, "awards_draft.html", status=status, a=found, **extra)
+    rules = (await edition(request)).get("rules") or {}
+    names = {c["code"]: (c["name_zh"], c["name_en"]) for c in rules.get("categories", [])}
+    return page(request, "awards_draft.html", status=status, a=found,
+                scope_name=names.get(category, ("全部作品", "All works")), **extra)
 
 
 @router.get("/awards/lists/{category}")
@@ -168,9 +169,9 @@ async def certificates_zip(request: Request) -> Response:
 
 @router.get("/certificates/check")
 async def check(request: Request, code: str = "") -> Response:
-    """The form to type a code in; a typed code goes to its page."""
+    """The form to type a code in, and what a typed code finds (any text: it is never part of a path)."""
     if code.strip():
-        return redirect(f"/web/certificates/{quote(code.strip()[:40], safe='')}")
+        return await verify(request, code.strip())
     return page(request, "certificate_verify.html", c=None, code="", asking=True)
 
 
