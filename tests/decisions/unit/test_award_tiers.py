@@ -137,3 +137,15 @@ def test_advisor_honours_one_per_person_with_all_their_best_works():
     assert sorted((h.name, h.work_ids) for h in honours) == [("李老师", ("W2",)), ("王 老师", ("W1", "W2"))]
     assert advisor_honours(dict(reversed(list(best.items())))) == honours
     assert advisor_honours({"W3": [Advisor("王 老师", "一中", "13800000009")], **best}) != honours
+
+
+def test_the_cheap_digest_is_the_one_the_list_records():
+    from festival_decisions.awards.award_list import RoundInput, award_list, inputs_digest
+    sheets = _sheets(3, works=6)
+    method = Method("raw_mean")
+    rows = tuple({"work_id": r.work_id, "score": r.score, "raw_mean": r.raw_mean}
+                 for r in compute_results(sheets, method).works)
+    rnd = RoundInput("R1", "documentary", "event-1", True, method, tuple(sheets), rows)
+    eligible = {r["work_id"] for r in rows} - {"W00"}
+    assert inputs_digest([rnd], eligible, RATIOS) == award_list([rnd], eligible, RATIOS, ORDER)["inputs_digest"]
+    assert inputs_digest([rnd], eligible | {"W00"}, RATIOS) != inputs_digest([rnd], eligible, RATIOS)

@@ -63,7 +63,7 @@ class AwardsApplication(AwardsQueries, AwardsPolicies, FestivalApplication):
             raise refusals.judging_not_closed()
         lists = self._to_publish(view, scope)
         for awards in lists:
-            awards.publish(note.strip(), self.computed(view, awards.scope)["inputs_digest"])
+            awards.publish(note.strip(), self.current_digest(view, awards.scope))
         register, certificates = self.register(view.edition), []
         for awards in lists:
             award_event = event_id(awards.id, awards.version)

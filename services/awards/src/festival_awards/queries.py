@@ -18,7 +18,7 @@ from festival_awards.domain.notice import TIER_ORDER
 from festival_awards.domain.register import Register
 from festival_awards.domain.reminders import Reminders
 from festival_awards.domain.standing import Standing
-from festival_decisions.awards.award_list import RoundInput, award_list
+from festival_decisions.awards.award_list import RoundInput, award_list, inputs_digest
 from festival_decisions.judging.results import Method
 from festival_decisions.judging.sheets import Sheet
 from festival_kit.context import Cause
@@ -55,7 +55,7 @@ class AwardsQueries:
 
     def _digest_now(self, view: AwardsEdition, scope: str) -> str:
         try:
-            return self.computed(view, scope)["inputs_digest"]
+            return self.current_digest(view, scope)
         except FestivalError:  # no results any more: certainly stale
             return ""
 
@@ -140,6 +140,15 @@ class AwardsQueries:
 
     def computed(self, view: AwardsEdition, scope: str) -> dict[str, Any]:
         """The AwardsComputed payload of a list from the latest results of its rounds (refused without any)."""
+        inputs, eligible = self._inputs(view, scope)
+        return award_list(inputs, eligible, view.rules.award_ratios, TIER_ORDER)
+
+    def current_digest(self, view: AwardsEdition, scope: str) -> str:
+        """The digest a computation now would record (without ranking: the fragility check is costly)."""
+        inputs, eligible = self._inputs(view, scope)
+        return inputs_digest(inputs, eligible, view.rules.award_ratios)
+
+    def _inputs(self, view: AwardsEdition, scope: str) -> tuple[list[RoundInput], set[str]]:
         rounds = [s for s in self.standings(view) if s.results and (scope == "edition" or s.category == scope)]
         if not rounds:
             raise refusals.no_results(scope)
@@ -147,8 +156,7 @@ class AwardsQueries:
                              _method(s.results["method"]), tuple(Sheet(x["judge_id"], x["work_id"], x["total"])
                                                                   for x in s.results["sheets"]),
                              tuple(s.results["works"])) for s in rounds]
-        eligible = {w["work_id"] for r in inputs for w in r.works if self._qualified(w["work_id"])}
-        return award_list(inputs, eligible, view.rules.award_ratios, TIER_ORDER)
+        return inputs, {w["work_id"] for r in inputs for w in r.works if self._qualified(w["work_id"])}
 
     def _qualified(self, work_id: str) -> bool:
         work = self.nominee(work_id)

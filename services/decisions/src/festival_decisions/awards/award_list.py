@@ -18,7 +18,7 @@ from festival_decisions.awards.tiers import assign_tiers
 from festival_decisions.judging.results import Method, rank
 from festival_decisions.judging.sheets import Sheet
 
-__all__ = ["RULE", "RoundInput", "award_list"]
+__all__ = ["RULE", "RoundInput", "award_list", "inputs_digest"]
 
 RULE = f"awards.list/1+{tiers_rule.RULE}+{fragility_rule.RULE}"
 
@@ -40,12 +40,11 @@ def award_list(rounds: Sequence[RoundInput], eligible: set[str], ratios: Mapping
                order: Sequence[str]) -> dict[str, Any]:
     """The AwardsComputed payload (without edition and scope) of the eligible works of `rounds`."""
     rounds = sorted(rounds, key=lambda r: r.round_id)
-    rated = {w["work_id"]: (r.category, w) for r in rounds for w in r.works if w["work_id"] in eligible}
+    rated = _rated(rounds, eligible)
     tiers = assign_tiers(((w, figures["score"]) for w, (_, figures) in rated.items()), ratios, order)
     fragile = fragility([(r.sheets, r.method) for r in rounds], ratios, order, tiers.tier_of)
     ranks = rank({w: figures["score"] for w, (_, figures) in rated.items()})
-    inputs = [{"round_id": r.round_id, "category": r.category, "results_event_id": r.results_event_id,
-               "final": r.final} for r in rounds]
+    inputs = _inputs(rounds)
     works = [{"work_id": w, "category": category, "tier": tiers.tier_of[w], "score": figures["score"],
               "raw_mean": figures["raw_mean"], "rank": ranks[w], "fragile": w in fragile.flagged(),
               "raw_tier": fragile.raw_tier.get(w, ""), "moved_by": [list(m) for m in fragile.sheets.get(w, ())]}
@@ -54,6 +53,21 @@ def award_list(rounds: Sequence[RoundInput], eligible: set[str], ratios: Mapping
             "counts": tiers.counts, "awarded": tiers.awarded, "works": works,
             "ties": [{"tier": t.tier, "score": t.score, "work_ids": list(t.work_ids), "grew_by": t.grew_by}
                      for t in tiers.ties]}
+
+
+def inputs_digest(rounds: Sequence[RoundInput], eligible: set[str], ratios: Mapping[str, float]) -> str:
+    """What `award_list` would record as its digest, without ranking anything (cheap: to see a list is stale)."""
+    rounds = sorted(rounds, key=lambda r: r.round_id)
+    return digest(_inputs(rounds), set(_rated(rounds, eligible)), ratios)
+
+
+def _rated(rounds: Sequence[RoundInput], eligible: set[str]) -> dict[str, tuple[str, Mapping[str, Any]]]:
+    return {w["work_id"]: (r.category, w) for r in rounds for w in r.works if w["work_id"] in eligible}
+
+
+def _inputs(rounds: Sequence[RoundInput]) -> list[dict[str, Any]]:
+    return [{"round_id": r.round_id, "category": r.category, "results_event_id": r.results_event_id,
+             "final": r.final} for r in rounds]
 
 
 def digest(inputs: list[dict[str, Any]], rated: set[str], ratios: Mapping[str, float]) -> str:
