@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sys
 import uuid
 from pathlib import Path
@@ -69,8 +68,3 @@ class AwardsFeeder(Feeder):
         }
         self("scoring", "RoundResultsComputed", payload, round_id)
         return str(self.last_event_id)
-
-
-def spread_totals(works: list[str], seed: int = 1) -> dict[str, list[float]]:
-    rng = random.Random(seed)
-    return {w: [float(rng.randint(60, 95)) for _ in range(3)] for w in works}

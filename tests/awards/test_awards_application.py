@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from awards_feed import shanghai, spread_totals  # noqa: E402
+from awards_feed import shanghai  # noqa: E402
 
 from festival_awards.domain.awards import Awards  # noqa: E402
 from festival_kit.context import Cause  # noqa: E402

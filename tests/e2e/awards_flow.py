@@ -10,11 +10,10 @@ import json
 import zipfile
 
 import httpx
-import nats
 from pypdf import PdfReader
 
-from festival_events.envelope import Envelope, chain_problems
-from flows import DRAFT, login
+from festival_events.envelope import chain_problems
+from flows import DRAFT, login, service_log
 
 
 def ok(reply: httpx.Response, status: int = 200):
@@ -29,17 +28,6 @@ def refused(reply: httpx.Response, status: int, code: str) -> None:
 
 def pdf_text(content: bytes) -> str:
     return "".join("".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)
-
-
-async def awards_log(stack) -> list[Envelope]:
-    nc = await nats.connect(stack.nats_url)
-    js = nc.jetstream()
-    sub = await js.subscribe("festival.awards.>", ordered_consumer=True)
-    info = await js.stream_info("FESTIVAL", subjects_filter="festival.awards.>")
-    total = sum((info.state.subjects or {}).values())
-    found = [Envelope.model_validate_json((await sub.next_msg(timeout=5)).data) for _ in range(total)]
-    await nc.close()
-    return found
 
 
 async def play(client: httpx.Client, stack, works: dict[str, str], wait_until) -> None:
@@ -96,7 +84,8 @@ async def play(client: httpx.Client, stack, works: dict[str, str], wait_until) -
     honours = ok(client.post("/awards/honours", headers=province, json={
         "kind": "unit", "unit": "school", "school_id": school_id, "reason": "组织全校参与"}))["honours"]
     assert {h["kind"] for h in honours} == {"advisor", "unit"}
-    unit = next(c for c in ok(client.get("/awards/certificates", headers=school))["certificates"] if c["kind"] == "unit")
+    listed = ok(client.get("/awards/certificates", headers=school))["certificates"]
+    unit = next(c for c in listed if c["kind"] == "unit")
     refused(client.get(f"/awards/certificates/{unit['code']}.pdf", headers=student), 403, "forbidden")
     archive = zipfile.ZipFile(io.BytesIO(ok(client.get("/awards/certificates.zip", headers=school)).content))
     assert len(archive.namelist()) == len([c for c in after.values() if not c["revoked"]]) + 2  # + advisor, unit
@@ -116,7 +105,7 @@ async def play(client: httpx.Client, stack, works: dict[str, str], wait_until) -
     # each download signs fresh links: the same object, another signature
     assert film.split("?")[0] in package.read("manifest.txt").decode() and "works.json" in package.namelist()
 
-    log = await awards_log(stack)
+    log = await service_log(stack, "awards")
     assert {"AwardsComputed", "AwardsPublished", "AwardsCorrected", "CertificateIssued", "CertificateRevoked",
             "AdvisorHonoured", "UnitHonoured", "ExhibitionReleased"} <= {e.type for e in log}
     assert chain_problems(log) == []

@@ -99,3 +99,14 @@ def submit_when_inspected(client: httpx.Client, auth: dict, work_id: str, timeou
             return reply.json()
         time.sleep(0.5)
 
+
+async def service_log(stack, service: str) -> list[Envelope]:
+    """Every event a service has put on FESTIVAL, in stream order."""
+    nc = await nats.connect(stack.nats_url)
+    js = nc.jetstream()
+    sub = await js.subscribe(f"festival.{service}.>", ordered_consumer=True)
+    info = await js.stream_info("FESTIVAL", subjects_filter=f"festival.{service}.>")
+    total = sum((info.state.subjects or {}).values())
+    found = [Envelope.model_validate_json((await sub.next_msg(timeout=5)).data) for _ in range(total)]
+    await nc.close()
+    return found

@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 
 import httpx
-import nats
 
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import media  # noqa: E402
-from flows import DRAFT, login, prepared_work, submit_when_inspected  # noqa: E402
+from flows import DRAFT, login, prepared_work, service_log, submit_when_inspected  # noqa: E402
 
-from festival_events.envelope import Envelope, canonical, chain_problems  # noqa: E402
+from festival_events.envelope import canonical, chain_problems  # noqa: E402
 from festival_scoring.replay import differences, rebuild  # noqa: E402
 
 REGIONS = ("jilin", "siping", "liaoyuan", "tonghua", "baishan", "songyuan")
@@ -48,17 +47,6 @@ def wait_until(check, timeout: float = 60.0):
 def sign_in(client: httpx.Client, username: str, password: str) -> dict:
     reply = ok(client.post("/auth/login", json={"username": username, "password": password}))
     return {"Authorization": f"Bearer {reply['token']}"}
-
-
-async def scoring_log(stack) -> list[Envelope]:
-    nc = await nats.connect(stack.nats_url)
-    js = nc.jetstream()
-    sub = await js.subscribe("festival.scoring.>", ordered_consumer=True)
-    info = await js.stream_info("FESTIVAL", subjects_filter="festival.scoring.>")
-    total = sum((info.state.subjects or {}).values())
-    found = [Envelope.model_validate_json((await sub.next_msg(timeout=5)).data) for _ in range(total)]
-    await nc.close()
-    return found
 
 
 async def judged_season(stack, tmp_path) -> tuple[httpx.Client, dict[str, str]]:
@@ -166,7 +154,7 @@ async def judged_season(stack, tmp_path) -> tuple[httpx.Client, dict[str, str]]:
     assert all(r["final"] for r in final.values())
 
     # The log: every step, chains intact, and the results re-derived from the log byte for byte.
-    log = await scoring_log(stack)
+    log = await service_log(stack, "scoring")
     types = {e.type for e in log}
     assert {"JudgingRoundOpened", "JudgesAppointed", "RoundAssigned", "JudgeAssigned", "ConflictDeclared",
             "JudgeReplaced", "ScoreSheetDrafted", "ScoreSheetSubmitted", "ScoreSheetAmended", "RoundClosed",

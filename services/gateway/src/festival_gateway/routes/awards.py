@@ -80,7 +80,8 @@ def _province(who: Caller) -> None:
              description="按最新评审结果为一个类别（或全届）计算最佳 20%、优秀 30%、入围 50%（最大余数法，"
              "分数并列者同享较高奖项），并标出易变的奖项；公布前可重新计算。\n\nRank a category's (or the whole "
              "edition's) qualified, judged works from the latest results: best 20 %, excellent 30 %, finalist 50 % by "
-             "the largest-remainder method, ties sharing the higher tier, fragile awards flagged; again until published.")
+             "the largest-remainder method, ties sharing the higher tier, fragile awards flagged; again until "
+             "published.")
 async def compute(category: Scope, edition: Edition = "", who: Caller = Depends(caller),
                   svc: Services = Depends(services)) -> dict:
     _province(who)
