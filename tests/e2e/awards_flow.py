@@ -43,6 +43,12 @@ async def play(client: httpx.Client, stack, works: dict[str, str], wait_until) -
     assert [t["counted"] for t in draft["tiers"]] == [0, 1, 1] and not draft["published"] and not draft["stale"]
     assert all({"tier", "score", "rank", "fragile"} <= set(w) for w in draft["works"])
 
+    # Before publication a region admin reads only their own region's participation.
+    own = ok(client.get("/awards/participation", headers=region))["rows"]
+    others = [r["id"] for r in ok(client.get("/regions"))["regions"] if r["id"] != own[0]["region_id"]]
+    refused(client.get(f"/awards/participation?region_id={others[0]}", headers=region), 403, "forbidden")
+    assert not ok(client.get("/awards/participation", headers=region))["published"]
+
     published = ok(client.post("/awards/publish", headers=province, json={"note": "第11届评奖结果"}))["lists"]
     assert {a["scope"] for a in published} == {"documentary", "animation"} and all(a["published"] for a in published)
     refused(client.post("/awards/publish", headers=province, json={"note": "again"}), 409, "awards_published")
