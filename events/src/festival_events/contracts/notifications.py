@@ -27,13 +27,14 @@ class NotificationPosted(_Notifications):
 
     type: ClassVar[str] = "NotificationPosted"
     notification_id: str
-    kind: Literal["work_returned", "deadline_reminder"]
+    kind: Literal["work_returned", "deadline_reminder", "awards_reminder"]
     title_zh: str
     title_en: str
     body_zh: str
     body_en: str
     submission_id: str
-    deadline: str  # which deadline a reminder is about (window_closes | region_deadline); empty otherwise
+    deadline: str  # which deadline a reminder is about (window_closes | region_deadline | publish_by |
+    # exhibition_by); empty otherwise
 
 
 class NotificationRead(_Notifications):

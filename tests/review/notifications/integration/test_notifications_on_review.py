@@ -113,3 +113,19 @@ def test_reminder_rounds_go_to_whoever_has_unfinished_work_once_each(
     sent = [contracts.read(e) for e in published(review, "NotificationWatchRemindersSent")]
     assert [(s.deadline, s.lead_days, s.recipients) for s in sent] == [
         ("window_closes", 1, 2), ("region_deadline", 3, 1), ("region_deadline", 1, 1)]
+
+
+def test_an_awards_reminder_reaches_every_province_admin_once(notes, notify) -> None:
+    import log_envelopes
+
+    due = log_envelopes.envelope("awards", "ReminderDue", {
+        "deadline": "publish_by", "due": "2023-10-31T16:00:00+00:00",
+        "message_zh": "获奖名单须于2023年10月31日前公布，还有 3 个名单未公布。",
+        "message_en": "The awards must be published by 2023-10-31: 3 list(s) not published yet."},
+        aggregate_id="reminders-11", edition="11")
+    notify(due)
+    notify(due)  # at a new position: the same notification id, nothing new
+    [text] = texts(notes, "pa")
+    assert "获奖名单公布截止临近" in text and "还有 3 个名单未公布" in text and "3 list(s)" in text
+    assert [n["kind"] for n in notes.feed("pa").newest_first()] == ["awards_reminder"]
+    assert texts(notes, "ra-cc") == [] and texts(notes, "au") == []

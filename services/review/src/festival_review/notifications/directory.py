@@ -11,7 +11,7 @@ from eventsourcing.domain import event
 
 from festival_kit.aggregate import FestivalAggregate
 
-ADMIN_ROLES = frozenset({"school_admin", "region_admin"})
+ADMIN_ROLES = frozenset({"school_admin", "region_admin", "province_admin"})
 
 
 class NotificationDirectory(FestivalAggregate):
@@ -62,6 +62,9 @@ class NotificationDirectory(FestivalAggregate):
 
     def school_admins(self, school_id: str) -> list[str]:
         return self._active("school_admin", school_id=school_id)
+
+    def province_admins(self) -> list[str]:
+        return self._active("province_admin")
 
     def region_admins(self) -> dict[str, list[str]]:
         """Active region admins by region."""

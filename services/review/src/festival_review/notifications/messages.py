@@ -9,7 +9,7 @@ from festival_kit import clock
 from festival_review.domain import reasons
 from festival_review.notifications.feed import Message
 
-RETURNED, REMINDER = "work_returned", "deadline_reminder"
+RETURNED, REMINDER, AWARDS = "work_returned", "deadline_reminder", "awards_reminder"
 _LEVEL = {"school": ("校级管理员", "school admin"), "region": ("地区管理员", "region admin")}
 
 
@@ -79,3 +79,10 @@ def region_reminder(lead_days: int, deadline: str) -> Message:
         "forwarded to the province by then are closed and not rated.",
         deadline="region_deadline",
     )
+
+
+def awards_reminder(deadline: str, text_zh: str, text_en: str) -> Message:
+    """To the province: the awards service's reminder before publish_by or exhibition_by (its own words)."""
+    title_zh, title_en = {"publish_by": ("获奖名单公布截止临近", "The awards are due soon"),
+                          "exhibition_by": ("展示交流名单发布截止临近", "The exhibition list is due soon")}[deadline]
+    return Message(AWARDS, title_zh, title_en, text_zh, text_en, deadline=deadline)

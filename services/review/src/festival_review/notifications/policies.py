@@ -29,6 +29,7 @@ _HEARS = {
     "registry": ("EditionConfigured", "AccountOpened", "SchoolAdminApproved"),
     "intake": ("SubmissionDrafted", "SubmissionSubmitted", "SubmissionReopened", "SubmissionWithdrawn"),
     "review": ("WorkReturned", "RegionTableFiled"),
+    "awards": ("ReminderDue",),
 }
 SUBJECTS = [f"festival.{service}.{name}" for service, names in _HEARS.items() for name in names]
 
@@ -48,6 +49,7 @@ class NotificationPolicies:
             "SubmissionDrafted": self.on_drafted, "SubmissionSubmitted": self.on_submitted,
             "SubmissionReopened": self.on_reopened, "SubmissionWithdrawn": self.on_withdrawn,
             "WorkReturned": self.on_returned, "RegionTableFiled": self.on_table_filed,
+            "ReminderDue": self.on_awards_reminder,
         }
 
     def on_edition_configured(self, env: Envelope) -> list[Any]:
@@ -65,6 +67,13 @@ class NotificationPolicies:
     def on_school_admin_approved(self, env: Envelope) -> list[Any]:
         directory = self.directory()
         return _changed((directory, directory.activate(env.aggregate_id)))
+
+    def on_awards_reminder(self, env: Envelope) -> list[Any]:
+        """The awards service says a date of the awards phase is near: every province admin is told once."""
+        due = contracts.read(env)
+        message = messages.awards_reminder(due.deadline, due.message_zh, due.message_en)
+        feeds = (self.deliver(a, str(env.event_id), message) for a in self.directory().province_admins())
+        return [f for f in feeds if f is not None]
 
     def on_drafted(self, env: Envelope) -> list[Any]:
         d = contracts.read(env)
