@@ -9,7 +9,7 @@ read is listed under `unresolved`, and the tests require that list to be empty. 
 run time read `…`.
 
 The gateway's image holds no other service's source, so the catalogue is generated into errors.json beside
-this module (`uv run python -m festival_gateway.guide.catalogue`; `--check` fails when it is stale).
+this module (`uv run python -m festival_gateway.guide.generate`; `--check` fails when it is stale).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import ast
 import copy
 import json
-import sys
 from dataclasses import asdict, dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -254,20 +253,3 @@ def load() -> tuple[Entry, ...]:
     """The generated catalogue the gateway serves."""
     entries = json.loads(GENERATED.read_text())["entries"]
     return tuple(Entry(**e | {"services": tuple(e["services"]), "modules": tuple(e["modules"])}) for e in entries)
-
-
-def main(argv: list[str]) -> int:
-    root = Path(__file__).resolve().parents[5]
-    fresh = render(root)
-    if "--check" in argv:
-        if GENERATED.exists() and GENERATED.read_text() == fresh:
-            return 0
-        print(f"{GENERATED} is stale: run uv run python -m festival_gateway.guide.catalogue", file=sys.stderr)
-        return 1
-    GENERATED.write_text(fresh)
-    print(f"wrote {GENERATED}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,244 @@
+"""Each role's guide as data (通知 三.8 操作指南): what to do, in order, where on the platform, by when.
+
+A step's text may name the edition's rules in braces (`{window_closes}`, `{max_creators}`); they are filled
+in from the edition the registry serves (see `facts`), so the guide says what this edition says. The error
+table of a role lists the codes of the services that role works with (`services`); /web/guide lists all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STUDENT, SCHOOL_ADMIN, REGION_ADMIN = "student", "school_admin", "region_admin"
+PROVINCE_ADMIN, JUDGE, AUDITOR = "province_admin", "judge", "auditor"
+EVERY_SERVICE = ("gateway", "kit", "registry", "intake", "media-inspection", "review", "scoring", "awards")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do: what, how (Chinese, then English), where on the platform, and the notice's paragraph."""
+
+    title_zh: str
+    title_en: str
+    body_zh: str
+    body_en: str
+    where: str = ""
+    notice_ref: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role's guide: its name, who it is, the deadlines it works to, its steps and its services' errors."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    who_zh: str
+    who_en: str
+    deadlines: tuple[str, ...]
+    steps: tuple[Step, ...]
+    services: tuple[str, ...]
+
+
+STUDENT_STEPS = (
+    Step("注册账号", "Sign up",
+         "在“注册”页面选择所在学校（须已由地区管理员审核通过），设置用户名和密码。用户名为3至32位小写字母、数字、"
+         "下划线、点或连字符。",
+         "On the sign-up page choose your school (it must be approved by its region admin) and set a username and "
+         "password. A username is 3 to 32 lower-case letters, digits, '_', '.' or '-'.", "/web/signup"),
+    Step("登录", "Log in",
+         "用用户名和密码登录；登录 8 小时后需重新登录。页面右上角可切换中文和 English。",
+         "Log in with your username and password; after 8 hours you log in again. Switch between 中文 and English "
+         "at the top right.", "/web/login"),
+    Step("新建作品草稿", "Draft a work",
+         "在“我的作品”中新建作品：填写作品名称、类别（{categories_zh}）、主题、作品简介，以及主创人员（不超过 "
+         "{max_creators} 人，填写年级和学校）和指导教师（不超过 {max_advisors} 人，填写学校和联系电话）。草稿可随时修改。",
+         "In My works, draft a work: title, category ({categories_en}), theme, synopsis, the creators (at most "
+         "{max_creators}, with grade and school) and the advisor teachers (at most {max_advisors}, with school and "
+         "phone). A draft can be changed at any time.", "/web/works/new", "通知 三.1—三.2"),
+    Step("上传影片、封面和海报", "Upload the film, cover and poster",
+         "在作品页面逐项上传文件：影片为 MP4，封面和海报为 JPEG，尺寸和大小上限见“规则与截止时间”。文件直接上传到"
+         "存储，中断后可继续。每个文件上传后自动进行技术检测，检测清单会标出“不通过”和“建议改进”的项目。上传前也可用 "
+         "festival inspect 命令在本机检测影片。",
+         "Upload each file on the work's page: the film as MP4, cover and poster as JPEG; sizes and limits are on "
+         "Rules & deadlines. Files go straight to storage and resume after an interruption. Each file is inspected "
+         "automatically; the checklist marks what must be fixed and what is advice. The festival inspect command "
+         "checks a film on your own computer before uploading.", "/web/works", "附件 四"),
+    Step("下载、签字盖章并上传申报表和著作权声明表", "Download, sign, stamp and upload the two forms",
+         "在作品页面下载按草稿生成的《作品申报表》和《著作权声明表》（PDF，字体已嵌入，任何打印机都能打印），打印后由全体"
+         "主创人员和指导教师签字、学校盖章，扫描为 PDF 或 JPEG 后上传到对应项目。",
+         "Download the application form and the copyright declaration, filled from your draft (PDF with its font "
+         "embedded, so any printer prints it); every creator and advisor signs, the school stamps, and you upload "
+         "the scan (PDF or JPEG) to its slot.", "/web/works", "通知 三.3、三.9"),
+    Step("提交作品", "Submit",
+         "所有必交材料上传完成且技术检测通过后，在 {window_closes} 前提交。提交后作品不能修改，主创团队不得中途换人；"
+         "截止时仍未提交的作品视为自动放弃。",
+         "Once every required file is in and passed inspection, submit before {window_closes}. A submitted work "
+         "cannot change and its team cannot be swapped; a work not submitted by then counts as withdrawn.",
+         "/web/works", "通知 三.4"),
+    Step("查看审核进度，按退回意见修改", "Follow the review; fix a returned work",
+         "作品依次经学校、地区审核后报送省级。被退回时会收到站内通知，写明原因；在申报期内修改后重新提交。作品的"
+         "“时间线”记录每一步。申报截止前 3 天和 1 天，尚未提交的作品会收到提醒。",
+         "Your school, then your region reviews the work and forwards it to the province. A returned work comes "
+         "with a notification saying why: fix it and submit again while submissions are open. The work's timeline "
+         "records every step. A work not yet submitted is reminded 3 days and 1 day before submissions close.",
+         "/web/notifications"),
+    Step("查看获奖名单，下载证书", "See the awards, download certificates",
+         "获奖名单公布后（{publish_by} 前）可在“获奖名单”查看，并在“证书”下载本人证书；证书上的二维码可公开验证。",
+         "Once the awards are published (by {publish_by}) they are on Awards; your certificates are on "
+         "Certificates, each with a QR code anyone can verify.", "/web/certificates", "通知 四"),
+)
+
+SCHOOL_STEPS = (
+    Step("申请校级管理员账号", "Apply as the school's admin",
+         "通过接口 POST /accounts/school-admins 申请（填写所在地区与学校名称，接口说明见 /docs）。地区管理员审核通过前，"
+         "登录时会提示“账号正在等待审核”；学校获批后本校学生才能注册。",
+         "Apply through POST /accounts/school-admins (your region and the school's name; see /docs). Until the "
+         "region admin approves, logging in says the account is waiting; students can sign up only once the school "
+         "is approved.", "/docs", "通知 三.5"),
+    Step("审核本校作品", "Review your school's works",
+         "在“审核队列”查看待学校审核的作品，可按类别、状态筛选。打开作品可播放影片、查看封面、海报、签字表格和技术"
+         "检测报告。",
+         "The review queue lists the works awaiting your school, filtered by category or status. A work's page "
+         "plays the film and shows the cover, poster, signed forms and inspection report.", "/web/queue"),
+    Step("报送地区或退回修改", "Forward to the region, or return",
+         "符合要求的作品报送地区；需要修改的作品退回学生，须选择退回原因并填写说明。退回只能在申报期内（{window_closes} "
+         "前）进行，学生会收到通知。",
+         "Forward a work that meets the rules to the region; return one that needs fixing, with a reason code and "
+         "a written reason. Returns are possible only while submissions are open (until {window_closes}); the "
+         "student is notified.", "/web/queue", "通知 三.6"),
+    Step("下载本校证书", "Download your school's certificates",
+         "获奖名单公布后，可在“证书”查看并打包下载本校全部有效证书。",
+         "Once the awards are published, Certificates lists your school's valid certificates and downloads them "
+         "as one ZIP.", "/web/certificates"),
+)
+
+REGION_STEPS = (
+    Step("审核校级管理员申请", "Decide on school admin applications",
+         "省级管理员为本地区开设账号后，通过接口 GET /accounts 查看本地区的申请，POST /accounts/{{id}}/decision 通过或驳回"
+         "（驳回须填写理由）。",
+         "Once the province has issued your account, GET /accounts lists your region's applications; "
+         "POST /accounts/{{id}}/decision approves or refuses one (a refusal needs a reason).", "/docs", "通知 三.5"),
+    Step("审核学校报送的作品", "Review what the schools forward",
+         "在“审核队列”查看待地区审核的作品，可按学校筛选；在 {region_deadline} 前报送省级。退回学生修改只能在申报期内"
+         "（{window_closes} 前），学校同时收到通知。",
+         "The review queue lists the works awaiting your region, filtered by school; forward them to the province "
+         "by {region_deadline}. Returns to the student are possible only while submissions are open (until "
+         "{window_closes}); the school is told.", "/web/queue", "通知 三.6"),
+    Step("上报地区统计表", "File the region's statistics table",
+         "通过 GET /regions/{{id}}/statistics.xlsx 下载按记录生成的统计表，核对后在 {region_deadline} 前用 "
+         "POST /regions/{{id}}/statistics/filing 上报；可再次上报，以最后一次为准。未上报时，截止前 3 天和 1 天会收到提醒。",
+         "GET /regions/{{id}}/statistics.xlsx downloads the table generated from the log; check it and file it "
+         "with POST /regions/{{id}}/statistics/filing by {region_deadline}. Filing again replaces it. Until it is "
+         "filed, reminders arrive 3 days and 1 day before.", "/docs", "通知 三.7"),
+    Step("展示交流", "Exhibition",
+         "省级发布后（{exhibition_by} 前），在“展示交流”查看各地区的最佳作品，下载影片、封面和海报（链接 24 小时有效）"
+         "或打包下载清单。",
+         "Once the province releases it (by {exhibition_by}), Exhibition lists every region's best works with "
+         "download links (valid 24 hours) and a ZIP of the list.", "/web/awards/exhibition", "通知 四.5"),
+    Step("下载本地区证书", "Download your region's certificates",
+         "获奖名单公布后，可在“证书”打包下载本地区全部有效证书。",
+         "Once the awards are published, Certificates downloads your region's valid certificates as one ZIP.",
+         "/web/certificates"),
+)
+
+PROVINCE_STEPS = (
+    Step("开设地区管理员和评委账号", "Issue region admin and judge accounts",
+         "通过接口 POST /accounts/region-admins 为各地区开设管理员；POST /accounts/judges 开设评委账号，写明评委所在地区"
+         "和学校（评审时回避其作品）、专长类别和需回避的相识人员。",
+         "POST /accounts/region-admins issues each region's admin; POST /accounts/judges issues a judge with the "
+         "region and school they work in (their works are never assigned to them), expertise and the persons "
+         "they know.", "/docs", "通知 三.5"),
+    Step("资格审查", "Qualification review",
+         "地区上报截止（{region_deadline}）后，在“审核队列”确认作品参评资格，或取消资格（至少选择一项通知规定的原因"
+         "并填写依据）。GET /review/filings 查看各地区统计表的上报情况。",
+         "After the region deadline ({region_deadline}), qualify each work in the review queue, or disqualify it "
+         "with at least one reason from the notice and the evidence. GET /review/filings shows which regions "
+         "filed their table.", "/web/queue", "附件 二.6"),
+    Step("开设评审轮次并分配评委", "Open the judging rounds and assign judges",
+         "每个类别开设一轮（POST /judging/rounds），设定评委（PUT /judging/rounds/{{id}}/judges，专长须包含该类别）。"
+         "评审期（{judging_opens} 起）内分配：每件作品 {judges_per_work} 位评委，不分配本地区、本校或申报相识的评委；"
+         "若有作品找不到足够的评委，平台列出这些作品，不做任何分配。",
+         "Open one round per category (POST /judging/rounds) and set its judges (PUT /judging/rounds/{{id}}/judges; "
+         "their expertise must cover the category). Inside the judging window (from {judging_opens}) assign: "
+         "{judges_per_work} judges per work, none of its region or school nor one who declared its people; if a "
+         "work lacks eligible judges, the platform names it and assigns nothing.", "/docs", "通知 二"),
+    Step("结束评审，查看结果和评委偏差报告", "Close the rounds; read results and the bias report",
+         "跟踪评分进度；评审期在 {judging_closes} 结束，提前结束须填写理由。结果含原始平均分、标准化得分和名次；评委偏差"
+         "报告标出异常评委和名次变化。",
+         "Follow the progress; the judging window ends {judging_closes}, and closing early needs a reason. Results "
+         "give raw means, normalised scores and ranks; the bias report flags outlying judges and rank changes.",
+         "/docs"),
+    Step("计算、核对并公布获奖名单", "Compute, check and publish the awards",
+         "在“表彰”为每个类别计算获奖名单，核对标为“易变”的奖项，评审结束后在 {publish_by} 前公布；公布后颁发证书，"
+         "只能通过更正修改。优秀指导教师等荣誉在“荣誉”页授予。",
+         "On Awards compute each category's list, check the tiers flagged fragile, and publish after judging by "
+         "{publish_by}; certificates follow, and afterwards only corrections change a list. Honours such as the "
+         "advisor award are given on Honours.", "/web/awards", "通知 四"),
+    Step("发布展示交流名单", "Release the exhibition list",
+         "在 {exhibition_by} 前把各地区的最佳作品名单发布给每个地区（每个地区一次）。截止前 {remind_days_before} 天仍未"
+         "完成时平台会提醒。",
+         "Release every region's best works to each region (once per region) by {exhibition_by}. The platform "
+         "reminds you {remind_days_before} days before while it is not done.", "/web/awards", "通知 四.5"),
+)
+
+JUDGE_STEPS = (
+    Step("登录并查看评审任务", "Log in and see your assignments",
+         "账号由省级管理员开设。评审期（{judging_opens} 至 {judging_closes}）内，“我的评审任务”只列出分配给您的作品，"
+         "匿名显示：不含作者、学校、地区、指导教师及其他评委的评分。",
+         "The province issues your account. During the judging window ({judging_opens} to {judging_closes}) My "
+         "assignments lists only the works assigned to you, blind: no names, schools, regions, advisors or other "
+         "judges' points.", "/web/judging"),
+    Step("观看作品并评分", "Watch and score",
+         "打开一项任务：播放影片，查看封面、海报和技术检测报告，按评分标准逐项填写整数分（每项显示满分），可先保存草稿。",
+         "Open an assignment: the film plays beside the cover, poster and inspection report; score each criterion "
+         "as a whole number (its maximum is shown). You can save a draft first.", "/web/judging", "附件 二"),
+    Step("提交评分", "Submit the sheet",
+         "每一项都打分后提交，只能提交一次；本轮结束前如需修改，须填写修改理由。",
+         "Submit once every criterion is scored, once; to amend it before the round closes, give a reason.",
+         "/web/judging"),
+    Step("申报回避", "Declare a conflict",
+         "认识作品的作者或指导教师等情况时，通过接口 POST /judging/assignments/{{id}}/conflict 申报回避并填写理由；"
+         "作品改派给另一位符合条件的评委。",
+         "If you know the work's people (or are otherwise conflicted), declare it with "
+         "POST /judging/assignments/{{id}}/conflict and a reason; the work goes to another eligible judge.",
+         "/docs", "通知 二"),
+)
+
+AUDITOR_STEPS = (
+    Step("查看全部作品和审核经过", "Read every work and its review",
+         "“全部作品”列出所有作品（只读）；每件作品的时间线写明每一步由谁、何时、以何理由决定。",
+         "All works lists every work, read only; each work's timeline says who decided each step, when and why.",
+         "/web/queue"),
+    Step("查看评审和表彰", "Read judging and awards",
+         "通过接口查看评审轮次、结果、评委偏差报告（/judging/rounds），统计表上报情况（/review/filings），在“表彰”查看"
+         "获奖名单、荣誉和提醒。",
+         "Through the API read the rounds, results and bias reports (/judging/rounds) and the filings "
+         "(/review/filings); Awards shows the lists, honours and reminders.", "/web/awards"),
+    Step("核对记录", "Check the record",
+         "平台的每个决定都记录在只追加的事件日志中，可以重放核对；证书可在公开页面按验证码核对。",
+         "Every decision is on an append-only log that can be replayed; certificates are checked by their code "
+         "on a public page.", "/web/certificates/check"),
+)
+
+ROLES: dict[str, Role] = {role.code: role for role in (
+    Role(STUDENT, "学生", "Student", "参赛学生：注册、创作申报、提交作品。",
+         "A student taking part: sign up, draft, submit.",
+         ("window_opens", "window_closes", "publish_by"), STUDENT_STEPS,
+         ("gateway", "kit", "registry", "intake", "media-inspection", "review", "awards")),
+    Role(SCHOOL_ADMIN, "校级管理员", "School admin", "学校的管理员：审核本校作品并报送地区。",
+         "A school's admin: reviews the school's works and forwards them to the region.",
+         ("window_closes",), SCHOOL_STEPS, ("gateway", "kit", "registry", "intake", "review", "awards")),
+    Role(REGION_ADMIN, "地区管理员", "Region admin", "市（州）的管理员：审核学校和作品，上报统计表。",
+         "A region's admin: approves schools, reviews works, files the statistics table.",
+         ("window_closes", "region_deadline", "exhibition_by"), REGION_STEPS,
+         ("gateway", "kit", "registry", "intake", "review", "awards")),
+    Role(PROVINCE_ADMIN, "省级管理员", "Province admin", "省级组委会：资格审查、组织评审、表彰和展示交流。",
+         "The province's organisers: qualification, judging, awards and the exhibition.",
+         ("region_deadline", "judging_opens", "judging_closes", "publish_by", "exhibition_by"), PROVINCE_STEPS,
+         EVERY_SERVICE),
+    Role(JUDGE, "评委", "Judge", "评审专家：匿名评阅分配的作品。", "An expert judge: scores assigned works, blind.",
+         ("judging_opens", "judging_closes"), JUDGE_STEPS, ("gateway", "kit", "registry", "scoring")),
+    Role(AUDITOR, "审计", "Auditor", "审计人员：只读查看全部记录。", "An auditor: reads the whole record, read only.",
+         ("window_closes", "region_deadline", "judging_closes", "publish_by"), AUDITOR_STEPS, EVERY_SERVICE),
+)}
