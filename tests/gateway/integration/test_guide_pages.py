@@ -72,3 +72,7 @@ async def test_each_role_has_a_pdf_with_its_font_embedded(http, role, tmp_path) 
         listing = subprocess.run(["pdffonts", str(tmp_path / "guide.pdf")], check=True, capture_output=True,
                                  text=True).stdout.splitlines()[2:]
         assert listing and all(row.split()[-5:-3] == ["yes", "yes"] for row in listing), listing
+
+
+async def test_every_page_links_the_guide(http) -> None:
+    assert '<a href="/web/guide">操作指南</a>' in (await http.get("/web/rules")).text
