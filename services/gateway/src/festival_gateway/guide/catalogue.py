@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import re
 from dataclasses import asdict, dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -43,7 +44,7 @@ def text(node: ast.expr | None) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(_part(v) for v in node.values)
+        return re.sub("…+", "…", "".join(_part(v) for v in node.values))
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return text(node.left) + text(node.right)
     if isinstance(node, ast.IfExp) and "" in (text(node.body), text(node.orelse)):
