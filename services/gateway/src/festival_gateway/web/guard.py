@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import grpc
+import structlog
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
@@ -20,6 +21,8 @@ from festival_gateway import errors
 from festival_gateway.web import session
 from festival_gateway.web.render import page
 from festival_kit.errors import FestivalError
+
+log = structlog.get_logger()
 
 
 def refusal_of(problem: Exception) -> FestivalError | None:
@@ -55,10 +58,11 @@ class PageRoute(APIRoute):
                 return await handler(request)
             except session.LoginNeeded:
                 return to_login(request)
-            except Exception as problem:  # noqa: BLE001 - only refusals are shown; anything else goes on
+            except Exception as problem:  # noqa: BLE001 - a page answers with a page, even for our own faults
                 refusal = refusal_of(problem)
                 if refusal is None:
-                    raise
+                    log.exception("web.unexpected_error", path=request.url.path)
+                    refusal = errors.internal_error()
                 return error_page(request, refusal)
 
         return guarded

@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from festival_gateway import scope
+from festival_gateway.convert import to_json
 from festival_gateway.routes import files, review, works
 from festival_gateway.web import session
 from festival_gateway.web.forms import draft_of, draft_values, posted
@@ -115,8 +116,7 @@ async def form_pdf(request: Request, work_id: str, form: str) -> Response:
 async def confirm_submit(request: Request, work_id: str) -> Response:
     """What cannot change after submitting, said before the student commits to it."""
     who = session.page_caller(request)
-    work = await works.get_work(work_id, who, services(request))
-    scope.check_own_work(who.claims, work)
+    work = to_json(await works.fetch_own(services(request), who, work_id))
     return page(request, "submit.html", work=work, edition=await edition(request))
 
 

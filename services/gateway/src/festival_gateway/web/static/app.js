@@ -34,7 +34,7 @@
     fs.querySelector(".limit-hit").hidden = !full;
     fs.querySelector(".limit").textContent = tr(`最多 ${max} 人，已列 ${rows.length} 行`, `at most ${max}, ${rows.length} listed`);
   }
-  for (const fs of document.querySelectorAll("fieldset.team")) {
+  for (const fs of document.querySelectorAll("fieldset.team:not(.frozen)")) {
     fs.addEventListener("click", (ev) => {
       const list = fs.querySelector(".team-rows");
       if (ev.target.classList.contains("add")) {
