@@ -34,7 +34,7 @@ async def queue(request: Request, view: str = "", category: str = "", status: st
     auditor = who.claims.role == scope.AUDITOR
     view = "all" if auditor else (view if view in VIEWS else "waiting")
     answer = await review.queue(view, category, status, school_id, "", "", who, services(request))
-    region = who.claims.region_id
+    region = who.claims.region_id if who.claims.role == scope.REGION_ADMIN else ""  # a school admin has one school
     schools = (await catalogue.schools(region, who, services(request)))["schools"] if region else []
     filters = {"view": view, "category": category, "status": status, "school_id": school_id}
     return page(request, "queue.html", cases=answer["cases"], filters=filters, edition=await edition(request),

@@ -13,7 +13,9 @@
   }
   function tick() {
     for (const el of document.querySelectorAll(".countdown[data-deadline]")) {
-      el.textContent = remaining(Date.parse(el.dataset.deadline) - (Date.now() + skew));
+      const left = Date.parse(el.dataset.deadline) - (Date.now() + skew);
+      el.textContent = remaining(left);
+      el.classList.toggle("passed", left <= 0);
     }
   }
   tick(); setInterval(tick, 30000);
