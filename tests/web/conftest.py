@@ -12,8 +12,10 @@ from browser import ARGS, SHOTS, VIEWPORT, require_chromium  # noqa: E402
 from running import start_stack, stop_stack  # noqa: E402
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """Playwright's sync API holds an event loop while it is open: one module at a time, so that the
+    asyncio tests that run after the browser tests find no loop of Playwright's still running."""
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -25,8 +27,9 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def web_stack(chromium, tmp_path_factory, port_picker):
+def web_stack(tmp_path_factory, port_picker):
     """The session's stack for browser tests that keep the submission window open."""
+    require_chromium()  # no stack for tests that will skip
     running = start_stack(tmp_path_factory.mktemp("festival-web"), port_picker())
     yield running
     stop_stack(running)
