@@ -171,7 +171,7 @@ async def intake_on_the_log(url: str) -> list[Envelope]:
     """Every intake event on FESTIVAL, in stream order."""
     nc = await nats.connect(url)
     try:
-        js = nc.jetstream()
+        js = nc.jetstream(timeout=30)  # a loaded machine answers the consumer's creation slowly
         sub = await js.pull_subscribe("festival.intake.>", stream="FESTIVAL")
         found: list[Envelope] = []
         while True:
@@ -190,7 +190,13 @@ async def settled_log(url: str, ledger: Ledger, timeout: float = 120) -> list[En
     """The intake events on the log once every acknowledged command's event has arrived (the relay may lag)."""
     deadline = time.monotonic() + timeout
     while True:
-        envelopes = await intake_on_the_log(url)
+        try:
+            envelopes = await intake_on_the_log(url)
+        except (asyncio.TimeoutError, nats.errors.TimeoutError):
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(2)
+            continue
         titles = {(e.aggregate_id, e.payload.get("title")) for e in envelopes}
         missing = [(w, t) for w in ledger.edits for t in ledger.acked(w) if (w, t) not in titles]
         missing += [(w, t) for w, t in ledger.created.items() if (w, t) not in titles]
