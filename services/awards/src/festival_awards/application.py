@@ -81,7 +81,7 @@ class AwardsApplication(AwardsQueries, AwardsPolicies, FestivalApplication):
             if found is None:
                 raise refusals.not_computed(scope)
             return [found]
-        lists = [a for a in (self.find(Awards.id_for(view.edition, s)) for s in view.scopes()) if a is not None]
+        lists = self.award_lists(view)
         if not lists:
             raise refusals.not_computed(view.scopes()[0])
         waiting = [a for a in lists if not a.published]
