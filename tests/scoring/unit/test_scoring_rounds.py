@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from festival_kit.errors import FestivalError
-from festival_scoring.domain.round import inputs_digest
+from festival_decisions.judging.round_log import inputs_digest
 
 from judging_feed import AUDITOR, PROVINCE, judge_cause, shanghai
 

@@ -19,7 +19,7 @@ from festival_awards.domain.register import Register
 from festival_awards.domain.reminders import Reminders
 from festival_awards.domain.standing import Standing
 from festival_decisions.awards.award_list import RoundInput, award_list, inputs_digest
-from festival_decisions.judging.results import Method
+from festival_decisions.judging.round_log import method_of
 from festival_decisions.judging.sheets import Sheet
 from festival_kit.context import Cause
 from festival_kit.errors import FestivalError
@@ -153,7 +153,7 @@ class AwardsQueries:
         if not rounds:
             raise refusals.no_results(scope)
         inputs = [RoundInput(s.round_id, s.category, s.results["results_event_id"], s.results["final"],
-                             _method(s.results["method"]), tuple(Sheet(x["judge_id"], x["work_id"], x["total"])
+                             method_of(s.results["method"]), tuple(Sheet(x["judge_id"], x["work_id"], x["total"])
                                                                   for x in s.results["sheets"]),
                              tuple(s.results["works"])) for s in rounds]
         return inputs, {w["work_id"] for r in inputs for w in r.works if self._qualified(w["work_id"])}
@@ -204,10 +204,6 @@ class AwardsQueries:
 
     def directory(self) -> Directory:
         return self.find(DIRECTORY_ID) or Directory()
-
-
-def _method(recorded: dict[str, Any]) -> Method:
-    return Method(recorded["method"], recorded["min_sheets_for_zscore"], recorded["trim_when_at_least"])
 
 
 def _topic() -> str:

@@ -1,8 +1,8 @@
 """Each round's results re-derived from the log alone: festival.scoring.> envelopes in stream order.
 
-`RoundLog.apply` follows the sheets and panels the way the round does, and `rederive` recomputes the results
-from the sheets that counted with the same pure function the service used (round.results_payload), so a
-replay of the stream can be compared byte for byte with what the service recorded and serves.
+The projection is festival_decisions.judging.round_log.RoundLog (the auditor's code too): it follows the
+sheets and panels the way the round does and recomputes the results with the function the round records
+them with, so a replay of the stream can be compared byte for byte with what the service recorded and serves.
 """
 
 from __future__ import annotations
@@ -11,58 +11,13 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
+from festival_decisions.judging.round_log import RoundLog
 from festival_events.envelope import Envelope, canonical
 from festival_kit.aggregate import envelope_of
-from festival_scoring.domain.round import results_payload
 
 
-class RoundLog:
-    """Rounds (normalisation, panels, dropped works), sheets, and the last recorded results of each round."""
-
-    def __init__(self) -> None:
-        self.rounds: dict[str, dict[str, Any]] = {}
-        self.sheets: dict[tuple[str, str, str], dict[str, Any]] = {}  # (round, work, judge) -> sheet
-        self._by_id: dict[str, dict[str, Any]] = {}
-        self.recorded: dict[str, dict[str, Any]] = {}
-
-    def apply(self, env: Envelope) -> None:
-        p, rid = env.payload, env.aggregate_id
-        if env.type == "JudgingRoundOpened":
-            self.rounds[rid] = {"normalisation": p["normalisation"], "panels": {}, "dropped": set()}
-        elif env.type == "RoundAssigned":
-            self.rounds[rid]["panels"].update({e["work_id"]: list(e["judge_ids"]) for e in p["panels"]})
-        elif env.type == "JudgeReplaced":
-            panel = self.rounds[rid]["panels"][p["work_id"]]
-            panel.remove(p["leaving_judge_id"])
-            panel.extend([p["replacement_judge_id"]] if p["replacement_judge_id"] else [])
-        elif env.type == "WorkDroppedFromRound":
-            self.rounds[rid]["dropped"].add(p["work_id"])
-        elif env.type == "RoundResultsComputed":
-            self.recorded[rid] = {k: v for k, v in p.items() if k != "final"}
-        else:
-            self._sheet(env)
-
-    def _sheet(self, env: Envelope) -> None:
-        p = env.payload
-        if env.type == "JudgeAssigned":
-            sheet = {"id": env.aggregate_id, "submitted": False}
-            self.sheets[(p["round_id"], p["work_id"], p["judge_id"])] = self._by_id[env.aggregate_id] = sheet
-            return
-        sheet = self._by_id.get(env.aggregate_id)
-        if sheet is not None and env.type in ("ScoreSheetSubmitted", "ScoreSheetAmended"):
-            sheet.update(submitted=True, total=float(p["total"]), version=env.aggregate_version)
-
-    def rederive(self, round_id: str) -> dict[str, Any]:
-        """The results of the round from the sheets that count now, as RoundResultsComputed records them."""
-        rnd = self.rounds[round_id]
-        pairs = [(w, j) for w, panel in sorted(rnd["panels"].items()) if w not in rnd["dropped"] for j in sorted(panel)]
-        return results_payload(rnd["normalisation"], self.counted(round_id, pairs))
-
-    def counted(self, round_id: str, pairs: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
-        """The submitted sheets of these (work, judge) pairs, as results record them."""
-        found = (((w, j), self.sheets.get((round_id, w, j))) for w, j in pairs)
-        return [{"sheet_id": s["id"], "version": s["version"], "judge_id": j, "work_id": w, "total": s["total"]}
-                for (w, j), s in found if s and s["submitted"]]
+def apply(log: RoundLog, env: Envelope) -> None:
+    log.apply(env.type, env.aggregate_id, env.aggregate_version, env.payload)
 
 
 class LiveRoundLog(RoundLog):
@@ -80,7 +35,7 @@ class LiveRoundLog(RoundLog):
             while notifications := self.app.recorder.select_notifications(self.position + 1, self.batch):
                 for n in notifications:
                     if any(t in n.topic for t in self._TOPICS):
-                        self.apply(envelope_of(self.app.mapper.to_domain_event(n), self.app.SERVICE))
+                        apply(self, envelope_of(self.app.mapper.to_domain_event(n), self.app.SERVICE))
                     self.position = n.id
         return self
 
@@ -89,7 +44,7 @@ def rebuild(envelopes: Iterable[Envelope]) -> RoundLog:
     log = RoundLog()
     for env in envelopes:
         if env.service == "scoring":
-            log.apply(env)
+            apply(log, env)
     return log
 
 

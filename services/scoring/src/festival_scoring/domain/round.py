@@ -6,14 +6,13 @@ made by festival_decisions.judging (the auditor's code too); the round records t
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from typing import Any
 
 from eventsourcing.domain import event
 
-from festival_decisions.judging import assignment, results
-from festival_events.envelope import canonical
+from festival_decisions.judging import assignment
+from festival_decisions.judging.round_log import results_record
 from festival_kit.aggregate import FestivalAggregate
 from festival_scoring.domain import refusals
 
@@ -180,7 +179,7 @@ class JudgingRound(FestivalAggregate):
     def compute_results(self, counted: list[dict[str, Any]], final: bool) -> bool:
         """Results from exactly the counted sheets (submitted, of works still in the round); the same inputs
         again change nothing."""
-        payload = results_payload(self.normalisation, counted)
+        payload = results_record(self.normalisation, counted)
         if self.results and self.results["inputs_digest"] == payload["inputs_digest"] and self.results["final"] == final:
             return False
         self.trigger_event(self.ResultsComputed, **payload, final=final)
@@ -195,24 +194,6 @@ class JudgingRound(FestivalAggregate):
     def _check_open(self) -> None:
         if self.status == CLOSED:
             raise refusals.round_closed()
-
-
-def results_payload(normalisation: dict[str, Any], counted: list[dict[str, Any]]) -> dict[str, Any]:
-    """What RoundResultsComputed records (but `final`): the counted sheets, their digest and the results.
-    The service and a replay of the log both call this."""
-    method = results.Method(normalisation["method"], normalisation["min_sheets_for_zscore"],
-                            normalisation["trim_when_at_least"])
-    sheets = sorted(counted, key=lambda s: (s["work_id"], s["judge_id"]))
-    computed = results.compute_results([results.Sheet(s["judge_id"], s["work_id"], s["total"]) for s in sheets], method)
-    works = [{"work_id": w.work_id, "sheets": w.sheets, "raw_mean": w.raw_mean, "score": w.score, "rank": w.rank,
-              "raw_rank": w.raw_rank} for w in computed.works]
-    return {"rule": computed.rule, "method": dict(normalisation), "sheets": sheets,
-            "inputs_digest": inputs_digest(computed.rule, normalisation, sheets), "works": works}
-
-
-def inputs_digest(rule: str, method: dict[str, Any], sheets: list[dict[str, Any]]) -> str:
-    """sha256 of the canonical JSON of what a result is computed from: rule, method and counted sheets."""
-    return hashlib.sha256(canonical({"rule": rule, "method": method, "sheets": sheets})).hexdigest()
 
 
 def _rules_dict(rules: assignment.ConflictRules) -> dict[str, bool]:
