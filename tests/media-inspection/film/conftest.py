@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from festival_events.contracts.registry import EditionRules
-from festival_inspection.film import FilmRules
+from festival_decisions.inspection.film import FilmRules
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tests"))  # inspection_media, the shared film generators

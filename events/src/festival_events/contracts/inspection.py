@@ -1,7 +1,8 @@
 """Events of the media-inspection service: an Inspection of one uploaded file, and the workers' own views.
 
-An inspection is of one upload (a submission id and an upload id); its completion carries every check
-with what was measured, so an auditor can re-derive the verdict from it and the edition's rules.
+An inspection is of one upload (a submission id and an upload id); its completion carries every check, the
+measurements the checks were computed from and the version of the rules that computed them, so an auditor can
+re-derive the verdict and every check from them and the edition's rules (festival_decisions.inspection).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from festival_events.contracts import Contract
+from festival_events.contracts import Contract, upcaster
 from festival_events.contracts.registry import EditionRules
 
 Verdict = Literal["pass", "warn", "fail"]
@@ -64,16 +65,40 @@ class InspectionRestarted(_Inspection):
     worker: str
 
 
-class InspectionCompleted(_Inspection):
-    """Every check of the file, its verdict (the worst check's), content hash, fingerprint and any match."""
+class InspectionCompletedV1(_Inspection):
+    """Version 1 carried the checks only: what they were computed from was not recorded."""
 
     type: ClassVar[str] = "InspectionCompleted"
+    version: ClassVar[int] = 1
+    submission_id: str
+    upload_id: str
+    slot: str
+    category: str | None
+    verdict: Verdict
+    checks: list[InspectionCheck]
+    content_hash: str
+    fingerprint: dict[str, Any] | None
+    duplicate_of: DuplicateOf | None
+    elapsed_s: float
+    worker: str
+
+
+class InspectionCompleted(_Inspection):
+    """Every check of the file, its verdict (the worst check's), the measurements and rule version they were
+    decided from, content hash, fingerprint and any match."""
+
+    type: ClassVar[str] = "InspectionCompleted"
+    version: ClassVar[int] = 2
     submission_id: str
     upload_id: str
     slot: str  # film | cover | poster | application_form | copyright_declaration
     category: str | None
     verdict: Verdict
     checks: list[InspectionCheck]
+    # The exact input of festival_decisions.inspection.verdicts ({"kind": "film" | "image" | "form" | ...,
+    # ...}); None on events upcast from version 1, which cannot be re-derived.
+    measurements: dict[str, Any] | None
+    rule_version: str  # festival_decisions.inspection.RULE_VERSION of the code that decided; "" before v2
     content_hash: str
     # The film's perceptual fingerprint as media-inspection encodes it ({step_s, hashes: [16-hex | None], ...});
     # its own format, read back only by media-inspection to find copies. None for images and forms.
@@ -81,6 +106,11 @@ class InspectionCompleted(_Inspection):
     duplicate_of: DuplicateOf | None
     elapsed_s: float
     worker: str
+
+
+@upcaster("InspectionCompleted", from_version=1)
+def _completed_v1_v2(payload: dict) -> dict:
+    return {**payload, "measurements": None, "rule_version": ""}
 
 
 # The workers' own copies of what registry and intake published, so a worker knows an upload's rules.

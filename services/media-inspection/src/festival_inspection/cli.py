@@ -10,10 +10,10 @@ import json
 import sys
 from pathlib import Path
 
+from festival_decisions.inspection.report import Check, Report
 from festival_events.contracts.registry import EditionRules
 from festival_inspection import documents, images
 from festival_inspection.render import table
-from festival_inspection.report import Check, Report
 from festival_inspection.rules import RulesError, edition_file, file_limit, load_edition
 
 DEFAULT_EDITION = "11"  # the edition whose rules apply when no --edition-file is given
@@ -94,8 +94,7 @@ def _film(path: Path, rules: EditionRules, category: str) -> Report:
         known = ", ".join(c.code for c in rules.categories)
         raise UsageError(f"没有这个类别 / unknown category {category!r} (可选 / choose from: {known})")
     try:  # imported here: pictures and forms are checked without loading the film checks
-        from festival_inspection.film import inspect_film
-        from festival_inspection.film.rules import FilmRules
+        from festival_inspection.film import FilmRules, inspect_film
     except ImportError as error:
         raise UsageError(f"视频检查不可用 / film checks are not available: {error}") from None
     return inspect_film(path, FilmRules.from_edition(rules), category)

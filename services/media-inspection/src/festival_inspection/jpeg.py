@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import av
 import numpy as np
+
+from festival_decisions.inspection.files import Still
 
 # Frame headers (SOF0-SOF15) except DHT (C4), JPG (C8) and DAC (CC), which share the range.
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 _STANDALONE = {0x01, *range(0xD0, 0xD8)}
 # Decoding allocates width*height before reading a pixel: a forged header must not take the memory.
 MAX_PIXELS = 40_000_000
-
-
-@dataclass(frozen=True)
-class Still:
-    """What one JPEG turned out to be: its size in pixels, or the reason it is not a usable JPEG."""
-
-    width: int = 0
-    height: int = 0
-    problem_zh: str = ""
-    problem_en: str = ""
-    luma_std: float = 0.0  # spread of brightness of the decoded picture: ~0 means blank
-
-    @property
-    def ok(self) -> bool:
-        return not self.problem_en
 
 
 def examine(data: bytes, complete: bool = True) -> Still:

@@ -6,7 +6,7 @@ import textwrap
 import unicodedata
 from typing import Any
 
-from festival_inspection.report import Report
+from festival_decisions.inspection.report import Report
 
 VERDICTS = {"pass": ("通过", "pass"), "warn": ("警告", "warn"), "fail": ("不通过", "FAIL")}
 KINDS = {"video": ("作品视频", "Film"), "cover": ("封面", "Cover"), "poster": ("海报", "Poster"),

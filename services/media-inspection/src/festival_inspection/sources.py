@@ -54,15 +54,6 @@ def sniff(head: bytes) -> str:
     return "empty" if not head else "unknown"
 
 
-def describe(kind: str) -> tuple[str, str]:
-    """What a sniffed kind is, in words for a student (Chinese, English)."""
-    if kind == "empty":
-        return "文件是空的（0 字节）", "the file is empty (0 bytes)"
-    if kind == "unknown":
-        return "文件内容无法识别", "the content is not a known file type"
-    return f"文件内容是 {kind.upper()} 格式", f"the content is {kind.upper()}"
-
-
 def open_stream(source: Source):
     """A context manager giving a binary stream of a path or file object (a caller's stream stays open)."""
     if hasattr(source, "read"):

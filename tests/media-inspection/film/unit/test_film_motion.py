@@ -9,11 +9,11 @@ import av
 import numpy as np
 import pytest
 
-from festival_inspection.film.fields import BURST, EVERY, FieldMeter, Fields
-from festival_inspection.film.motion import interlacing, repeated_frames
-from festival_inspection.film.picture import PictureMeasures
-from festival_inspection.film.probe import Header, VideoHeader
-from festival_inspection.film.repeats import RepeatFinder, Repeats
+from festival_decisions.inspection.film.header import Header, VideoHeader
+from festival_decisions.inspection.film.measures import Fields, PictureMeasures, Repeats
+from festival_decisions.inspection.film.motion import interlacing, repeated_frames
+from festival_inspection.film.fields import BURST, EVERY, FieldMeter
+from festival_inspection.film.repeats import RepeatFinder
 
 RNG = np.random.default_rng(5)
 

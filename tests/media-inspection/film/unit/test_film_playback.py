@@ -7,9 +7,9 @@ from fractions import Fraction
 
 import pytest
 
-from festival_inspection.film import FilmRules
-from festival_inspection.film.playback import audio_layout, playability
-from festival_inspection.film.probe import AudioHeader, Header, VideoHeader
+from festival_decisions.inspection.film import FilmRules
+from festival_decisions.inspection.film.header import AudioHeader, Header, VideoHeader
+from festival_decisions.inspection.film.playback import audio_layout, playability
 
 STEREO = AudioHeader(1, "aac", 48000, 2, 128_000, "stereo")
 

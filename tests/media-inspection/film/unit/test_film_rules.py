@@ -7,9 +7,10 @@ from fractions import Fraction
 
 import pytest
 
-from festival_inspection.film import FilmRules, Resolution
-from festival_inspection.film.headers import aspect_ratio, bitrate, container, duration, resolution, video_codec
-from festival_inspection.film.probe import AudioHeader, Header, VideoHeader, brands, signature
+from festival_decisions.inspection.film import FilmRules, Resolution
+from festival_decisions.inspection.film.header import AudioHeader, Header, VideoHeader
+from festival_decisions.inspection.film.headers import aspect_ratio, bitrate, container, duration, resolution, video_codec
+from festival_inspection.film.probe import brands, signature
 
 AAC = AudioHeader(1, "aac", 48000, 2, 128_000)
 

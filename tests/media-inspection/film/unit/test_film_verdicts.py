@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from festival_inspection.film.advice import mmss
-from festival_inspection.film.sound import Loudness
-from festival_inspection.film.sounds import loudness, loudness_range, noise_floor, silence, true_peak
+from festival_decisions.inspection.film.advice import mmss
+from festival_decisions.inspection.film.measures import Loudness
+from festival_decisions.inspection.film.sounds import loudness, loudness_range, noise_floor, silence, true_peak
 from festival_inspection.film.timeline import Timeline
 
 

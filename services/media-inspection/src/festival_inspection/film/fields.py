@@ -11,10 +11,11 @@ full frame, and close to a thousand judged frames in an 8-minute film.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from fractions import Fraction
 
 import av
+
+from festival_decisions.inspection.film.measures import Fields
 
 EVERY = 50  # one burst every two seconds at 25 fps
 BURST = 6  # six consecutive frames: four judged
@@ -24,21 +25,6 @@ INTERLACE_THRESHOLD = 1.3
 CROP = "trunc(iw/4)*2:trunc(ih/4)*2:trunc(iw/8)*2:trunc(ih/8)*2"  # the middle quarter, from an even line
 VERDICT = "lavfi.idet.single.current_frame"
 MIN_SIZE = 32  # idet needs a few lines of the crop: a smaller picture (a hostile file's) is not judged
-
-
-@dataclass(frozen=True)
-class Fields:
-    """What idet said about the judged frames: how many it found top or bottom field first, or progressive."""
-
-    judged: int
-    tff: int
-    bff: int
-    progressive: int
-    undetermined: int
-
-    @property
-    def interlaced_share(self) -> float:
-        return round((self.tff + self.bff) / self.judged, 3) if self.judged else 0.0
 
 
 class FieldMeter:

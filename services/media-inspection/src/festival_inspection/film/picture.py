@@ -3,13 +3,12 @@ repeated frames, on a coarser grid of every frame; interlacing, by idet on burst
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import av
 import numpy as np
 
-from festival_inspection.film.fields import FieldMeter, Fields
-from festival_inspection.film.repeats import RepeatFinder, Repeats
+from festival_decisions.inspection.film.measures import PictureMeasures
+from festival_inspection.film.fields import FieldMeter
+from festival_inspection.film.repeats import RepeatFinder
 
 SAMPLE_EVERY = 5  # a fifth of a second at 25 fps: runs of black or still picture last many seconds
 STEP = 8  # every 8th pixel of every 8th row: 14,400 points of a 720p frame, enough for a picture's gist
@@ -18,22 +17,6 @@ DARK_LUMA = 32  # under ~8% of white on either luma range: FFmpeg's blackdetect 
 BLACK_SHARE = 0.995  # a line of white caption on black covers more than 0.5% of the frame: not black
 STILL_DIFF = 0.5  # mean luma change per point from the still's first frame; grain and any motion exceed it
 STILL_KEY_DIFF = 4.0  # a keyframe redraws a still picture from scratch: coding noise, not a new picture
-
-
-@dataclass(frozen=True)
-class PictureMeasures:
-    """How long the picture is black or stands still, in seconds, over the frames decoded."""
-
-    frames: int
-    seen_s: float
-    black_s: float
-    longest_black_s: float
-    longest_black_at_s: float | None
-    longest_frozen_s: float
-    longest_frozen_at_s: float | None
-    rotation: int
-    repeats: Repeats | None = None
-    fields: Fields | None = None
 
 
 class Run:

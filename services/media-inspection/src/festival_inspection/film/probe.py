@@ -1,14 +1,15 @@
-"""What a film's headers say, read without decoding: its brands, streams, frame size, duration, bit rates."""
+"""Reading a film's headers without decoding: its brands, streams, frame size, duration, bit rates."""
 
 from __future__ import annotations
 
 import os
 import struct
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import BinaryIO
 
 import av
+
+from festival_decisions.inspection.film.header import AudioHeader, Header, VideoHeader
 
 Source = str | os.PathLike | BinaryIO
 
@@ -23,45 +24,6 @@ READ_ERRORS = (av.FFmpegError, OSError, EOFError, ValueError, UnicodeError, Inde
 FIELD_ORDERS = {1: "progressive", 2: "tt", 3: "bb", 4: "tb", 5: "bt"}
 # Chroma planes' size against the luma plane (across, down), as the industry names the sampling.
 CHROMA = {(1, 1): "4:4:4", (2, 1): "4:2:2", (2, 2): "4:2:0", (4, 1): "4:1:1", (1, 2): "4:4:0"}
-
-
-@dataclass(frozen=True)
-class VideoHeader:
-    index: int
-    codec: str
-    width: int
-    height: int
-    sar: Fraction | None
-    fps: Fraction | None
-    bit_rate: int | None
-    profile: str | None = None
-    pixel_format: str | None = None
-    bit_depth: int | None = None
-    chroma: str | None = None
-    field_order: str = "unknown"
-
-
-@dataclass(frozen=True)
-class AudioHeader:
-    index: int
-    codec: str
-    sample_rate: int
-    channels: int
-    bit_rate: int | None
-    layout: str | None = None
-
-
-@dataclass(frozen=True)
-class Header:
-    """The container's own description of a film: nothing here comes from decoding it."""
-
-    brands: tuple[str, ...]
-    signature: str
-    format_name: str
-    duration_s: float | None
-    bit_rate: int | None
-    video: VideoHeader | None
-    audio: AudioHeader | None
 
 
 def head_bytes(source: Source, count: int = 64) -> bytes:

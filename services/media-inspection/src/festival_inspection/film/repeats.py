@@ -10,10 +10,11 @@ business), so a slide held for seconds counts no repeats; neither does a scene t
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
+
+from festival_decisions.inspection.film.measures import Repeats
 
 REPEAT_DIFF = 0.25  # mean luma change per grid point: a re-encoded repeat measures 0.00-0.06, motion 2-10
 CONTRAST = 8.0  # the changes around a repeat must be this many times the change inside it
@@ -21,21 +22,6 @@ CONTRAST_FLOOR = 0.05  # ... counting anything under this inside as this (coding
 MAX_HOLD = 4  # a picture shown up to 4 times in a row is repeated (6.25 fps at 25); longer is a still
 CADENCE_SHARE = 0.8  # a cadence: this share of the gaps between repeats are n or n+1 frames long
 CADENCE_DENOMINATOR = 60  # cadences are named as "k in n" frames with n up to this
-
-
-@dataclass(frozen=True)
-class Repeats:
-    """How many frames repeat their predecessor, and the cadence they follow, if any."""
-
-    frames: int  # frames compared
-    repeated: int
-    first_at_s: float | None
-    cadence: tuple[int, int] | None  # (k, n): k repeats in every n frames
-    even: bool  # every picture shown the same number of times (animation on twos): smooth, at a lower rate
-
-    @property
-    def share(self) -> float:
-        return round(self.repeated / self.frames, 4) if self.frames else 0.0
 
 
 class RepeatFinder:

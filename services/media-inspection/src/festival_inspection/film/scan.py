@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import av
 
-from festival_inspection.film.picture import Picture, PictureMeasures
-from festival_inspection.film.probe import READ_ERRORS, AudioHeader, Header, VideoHeader, describe
-from festival_inspection.film.sound import Loudness, Meter
+from festival_decisions.inspection.film.header import AudioHeader, Header, VideoHeader
+from festival_decisions.inspection.film.measures import Loudness, Scan
+from festival_inspection.film.picture import Picture
+from festival_inspection.film.probe import READ_ERRORS, describe
+from festival_inspection.film.sound import Meter
 from festival_inspection.film.timeline import Timeline
-
-
-@dataclass(frozen=True)
-class Scan:
-    """Everything measured in the pass; `stopped_at_s` is set when the time budget ran out first."""
-
-    timeline: Timeline
-    loudness: Loudness | None
-    picture: PictureMeasures | None
-    decode_errors: int
-    first_error: str | None
-    read_error: str | None
-    stopped_at_s: float | None
-    elapsed_s: float
-
-    @property
-    def reached_s(self) -> float:
-        """How far into the film the packets went."""
-        ends = [span.end for span in (self.timeline.video, self.timeline.audio) if span.end is not None]
-        return round(max(ends), 3) if ends else 0.0
 
 
 class Decoders:
@@ -92,8 +73,11 @@ def scan(
                 break
     except READ_ERRORS as exc:
         read_error = describe(exc)
+    timeline.finish()
     return Scan(
-        timeline=timeline.finish(),
+        video=timeline.video,
+        audio=timeline.audio,
+        gaps=timeline.gaps,
         loudness=_finish(meter) if decoders.audio is not None else None,
         picture=picture.measures() if decoders.video is not None else None,
         decode_errors=decoders.errors,

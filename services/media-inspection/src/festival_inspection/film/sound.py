@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from fractions import Fraction
 
 import av
 import numpy as np
+
+from festival_decisions.inspection.film.measures import Loudness
 
 BLOCK_S = 0.1  # ebur128 in metadata mode emits one 100 ms frame carrying the momentary (400 ms) loudness
 FLOOR_LUFS = -120
@@ -16,22 +17,6 @@ NEAR_FULL_SCALE = 10 ** (-1 / 20)  # within 1 dB of full scale: where a clipped 
 # Surround sound is measured as the stereo a classroom player or a browser makes of it (FFmpeg's ITU downmix:
 # centre and surrounds at -3 dB, LFE left out), not with BS.1770's 5.1 weighting nobody listens to.
 HEARD_AS = "stereo"
-
-
-@dataclass(frozen=True)
-class Loudness:
-    """What the meter measured: integrated loudness, loudness range, true peak and the quiet parts."""
-
-    integrated_lufs: float | None
-    range_lu: float | None
-    true_peak_dbtp: float | None
-    clipped_share: float
-    noise_floor_lufs: float | None
-    longest_silence_s: float
-    longest_silence_at_s: float | None
-    silent_share: float
-    measured_s: float
-    downmixed_from: str | None = None  # the layout measured as its stereo downmix (5.1, say), if any
 
 
 class Meter:
@@ -79,6 +64,7 @@ class Meter:
             silent_share=round(self._silent / blocks, 3) if blocks else 1.0,
             measured_s=round(blocks * BLOCK_S, 1),
             downmixed_from=self._downmixed_from,
+            silence_below_lufs=self.silence_lufs,
         )
 
     def _drain(self) -> None:

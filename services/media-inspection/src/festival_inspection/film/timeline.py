@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
 
 import av
+
+from festival_decisions.inspection.film.measures import Gaps, Span
 
 # H.264 reorders at most 16 frames (its DPB): a heap this deep turns decode order into display order.
 REORDER = 17
 # A gap counts once it is at least half a frame longer than the nominal frame interval.
 GAP_FACTOR = 1.5
 KEPT_GAPS = 5
-
-
-@dataclass
-class Span:
-    """Where one stream's packets start and end, in seconds."""
-
-    start: float | None = None
-    end: float | None = None
-    packets: int = 0
-    bytes: int = 0
-
-    def add(self, start: float, end: float, size: int) -> None:
-        self.start = start if self.start is None else min(self.start, start)
-        self.end = end if self.end is None else max(self.end, end)
-        self.packets += 1
-        self.bytes += size
-
-
-@dataclass
-class Gaps:
-    """Frames missing from the picture: how many, the longest hole, and where the first holes are."""
-
-    missing_frames: int = 0
-    holes: int = 0
-    longest_s: float = 0.0
-    first: list[dict] = field(default_factory=list)
 
 
 class Timeline:

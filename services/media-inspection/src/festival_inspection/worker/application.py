@@ -16,8 +16,8 @@ from typing import Any, ClassVar, TypeVar
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, OperationalError
 
+from festival_decisions.inspection import Report
 from festival_events.contracts.registry import EditionRules
-from festival_inspection.report import Report
 from festival_inspection.worker.domain.inspection import Inspection, inspection_id
 from festival_inspection.worker.domain.views import InspectionRules, WorkCategory
 from festival_inspection.worker.policies import WorkerPolicies
@@ -70,16 +70,16 @@ class InspectionApplication(WorkerPolicies, FestivalApplication):
 
         return _retrying(attempt)
 
-    def complete(self, inspection: Inspection, report: Report, *, content_hash: str,
+    def complete(self, inspection: Inspection, report: Report, *, measurements: dict[str, Any], content_hash: str,
                  fingerprint: dict[str, Any] | None, duplicate_of: dict[str, Any] | None, elapsed_s: float,
                  worker: str) -> Inspection:
-        """Record the report; if another worker completed it meanwhile, theirs stands."""
+        """Record the report and its measurements; if another worker completed it meanwhile, theirs stands."""
 
         def attempt() -> Inspection:
             current = self.find(inspection.id)
             if current.completed:
                 return current
-            current.complete(report, content_hash=content_hash, fingerprint=fingerprint,
+            current.complete(report, measurements=measurements, content_hash=content_hash, fingerprint=fingerprint,
                              duplicate_of=duplicate_of, elapsed_s=elapsed_s, worker=worker)
             self.save(current)
             return current

@@ -18,9 +18,10 @@ from faststream import AckPolicy as Acknowledge
 from faststream.nats import ConsumerConfig, NatsBroker, NatsMessage, PullSub
 from nats.js.api import AckPolicy, DeliverPolicy
 
+from festival_decisions.inspection import measurements
+from festival_decisions.inspection.decide import FILM
 from festival_events.envelope import Envelope
-from festival_inspection.report import Report
-from festival_inspection.worker.adapters.inspector import FILM, Inspector, Outcome, gave_up
+from festival_inspection.worker.adapters.inspector import Inspector, decided
 from festival_inspection.worker.application import InspectionApplication, Upload
 from festival_inspection.worker.duplicates import Duplicates
 from festival_inspection.worker.policies import VIEWS_CONSUMER
@@ -79,14 +80,16 @@ class UploadWorker:
             log.info("inspection.started", inspection_id=str(inspection.id), slot=upload.slot,
                      attempt=inspection.attempt)
             if inspection.attempt > MAX_ATTEMPTS:  # the file kills or breaks every worker that tries it
-                outcome = Outcome(Report((gave_up(inspection.attempt - 1),)), "")
+                gave_up = measurements(kind="abandoned", attempts=inspection.attempt - 1)
+                outcome = decided(upload, gave_up, rules, category)
             else:
                 work = asyncio.to_thread(self.inspector.inspect, upload, source, rules, category)
                 outcome = await beating(work, heartbeat, every_s)
             match = await asyncio.to_thread(self.duplicates.match, upload.submission_id, outcome.fingerprint)
             done = await asyncio.to_thread(
-                self.app.complete, inspection, outcome.report, content_hash=outcome.content_hash,
-                fingerprint=outcome.fingerprint, duplicate_of=match, elapsed_s=outcome.elapsed_s, worker=self.name)
+                self.app.complete, inspection, outcome.report, measurements=outcome.measurements,
+                content_hash=outcome.content_hash, fingerprint=outcome.fingerprint, duplicate_of=match,
+                elapsed_s=outcome.elapsed_s, worker=self.name)
             log.info("inspection.completed", inspection_id=str(done.id), verdict=done.verdict,
                      failed=outcome.report.failed(), elapsed_s=round(outcome.elapsed_s, 2))
         return DONE

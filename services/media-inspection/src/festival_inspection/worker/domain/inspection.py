@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
 from eventsourcing.domain import event
 
-from festival_inspection.report import Report
+from festival_decisions.inspection import RULE_VERSION, Report
+from festival_decisions.inspection.report import plain
 from festival_kit.aggregate import FestivalAggregate
 
 RUNNING, COMPLETED = "running", "completed"
@@ -51,30 +51,52 @@ class Inspection(FestivalAggregate):
     def _restarted(self, attempt: int, worker: str) -> None:
         self.attempt, self.worker = attempt, worker
 
-    def complete(self, report: Report, *, content_hash: str, fingerprint: dict[str, Any] | None,
-                 duplicate_of: dict[str, Any] | None, elapsed_s: float, worker: str) -> None:
-        """Record every check and the verdict; a completed inspection stays as it is."""
+    def complete(self, report: Report, *, measurements: dict[str, Any], content_hash: str,
+                 fingerprint: dict[str, Any] | None, duplicate_of: dict[str, Any] | None, elapsed_s: float,
+                 worker: str) -> None:
+        """Record every check, the verdict, and the measurements and rule version they were decided from."""
         if self.completed:
             raise ValueError("an inspection is completed once")
         self._completed(
             submission_id=self.submission_id, upload_id=self.upload_id, slot=self.slot, category=self.category,
-            verdict=report.verdict, checks=[_plain(c.as_dict()) for c in report.checks], content_hash=content_hash,
+            verdict=report.verdict, checks=[plain(c.as_dict()) for c in report.checks],
+            measurements=plain(measurements), rule_version=RULE_VERSION, content_hash=content_hash,
             fingerprint=fingerprint, duplicate_of=duplicate_of, elapsed_s=round(elapsed_s, 3), worker=worker,
         )
 
-    @event("Completed")
+    class Completed(FestivalAggregate.Event):
+        """Version 2 records the measurements and the rule version (published as InspectionCompleted v2)."""
+
+        class_version = 2
+        submission_id: str
+        upload_id: str
+        slot: str
+        category: str | None
+        verdict: str
+        checks: list[dict[str, Any]]
+        measurements: dict[str, Any] | None
+        rule_version: str
+        content_hash: str
+        fingerprint: dict[str, Any] | None
+        duplicate_of: dict[str, Any] | None
+        elapsed_s: float
+        worker: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["measurements"], state["rule_version"] = None, ""  # decided before measurements were recorded
+
+    @event(Completed)
     def _completed(self, submission_id: str, upload_id: str, slot: str, category: str | None, verdict: str,
-                   checks: list[dict[str, Any]], content_hash: str, fingerprint: dict[str, Any] | None,
-                   duplicate_of: dict[str, Any] | None, elapsed_s: float, worker: str) -> None:
+                   checks: list[dict[str, Any]], measurements: dict[str, Any] | None, rule_version: str,
+                   content_hash: str, fingerprint: dict[str, Any] | None, duplicate_of: dict[str, Any] | None,
+                   elapsed_s: float, worker: str) -> None:
         self.status, self.worker = COMPLETED, worker
         self.result = {"verdict": verdict, "checks": checks, "content_hash": content_hash,
-                       "fingerprint": fingerprint, "duplicate_of": duplicate_of, "elapsed_s": elapsed_s}
+                       "fingerprint": fingerprint, "duplicate_of": duplicate_of, "elapsed_s": elapsed_s,
+                       "measurements": measurements, "rule_version": rule_version}
 
     @property
     def verdict(self) -> str:
         return self.result["verdict"] if self.result else ""
 
-
-def _plain(value: Any) -> Any:
-    """As JSON has it: a measurement may be a tuple or a Fraction, the stored event keeps lists and text."""
-    return json.loads(json.dumps(value, default=str))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from festival_inspection.film.advice import check, mmss
-from festival_inspection.film.probe import Header
-from festival_inspection.film.rules import FilmRules
-from festival_inspection.report import Check
+from festival_decisions.inspection.film.advice import check, mmss
+from festival_decisions.inspection.film.header import Header
+from festival_decisions.inspection.film.rules import FilmRules
+from festival_decisions.inspection.report import Check
 
 # ISO BMFF brands by container name: MP4 files carry one of these in their `ftyp` box (QuickTime has "qt  ").
 BRANDS = {

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from festival_inspection.film.advice import check, mmss
-from festival_inspection.film.probe import Header
-from festival_inspection.film.rules import FilmRules
-from festival_inspection.film.scan import Scan
-from festival_inspection.report import Check
+from festival_decisions.inspection.film.advice import check, mmss
+from festival_decisions.inspection.film.header import Header
+from festival_decisions.inspection.film.measures import Scan
+from festival_decisions.inspection.film.rules import FilmRules
+from festival_decisions.inspection.report import Check
 
 # Packets that stop this much short of the duration the header promises mean the file was cut off.
 TRUNCATED_S = 1.0
@@ -46,7 +46,7 @@ def readable(header: Header, scan: Scan | None) -> Check:
 
 
 def frame_continuity(header: Header, scan: Scan, rules: FilmRules) -> Check:
-    gaps = scan.timeline.gaps
+    gaps = scan.gaps
     fps = float(header.video.fps) if header.video.fps else None
     measured = {"nominal_fps": fps, "missing_frames": gaps.missing_frames, "gaps": gaps.holes,
                 "longest_gap_s": round(gaps.longest_s, 3), "first_gaps": gaps.first}
@@ -72,7 +72,7 @@ def frame_continuity(header: Header, scan: Scan, rules: FilmRules) -> Check:
 
 def av_sync(scan: Scan, rules: FilmRules) -> Check | None:
     """From packet timestamps: where the sound starts and ends against the picture (players go by these)."""
-    video, audio = scan.timeline.video, scan.timeline.audio
+    video, audio = scan.video, scan.audio
     if None in (video.start, audio.start, video.end, audio.end):
         return None
     late, tail = audio.start - video.start, audio.end - video.end
@@ -94,7 +94,7 @@ def av_sync(scan: Scan, rules: FilmRules) -> Check | None:
 
 
 def time_budget(header: Header, scan: Scan, budget_s: float) -> Check:
-    partial = {"missing_frames": scan.timeline.gaps.missing_frames,
+    partial = {"missing_frames": scan.gaps.missing_frames,
                "loudness": asdict(scan.loudness) if scan.loudness else None,
                "picture": asdict(scan.picture) if scan.picture else None}
     measured = {"budget_s": budget_s, "elapsed_s": scan.elapsed_s, "inspected_until_s": scan.stopped_at_s,

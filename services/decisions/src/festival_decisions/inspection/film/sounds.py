@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from festival_inspection.film.advice import check, mmss
-from festival_inspection.film.rules import FilmRules
-from festival_inspection.film.sound import Loudness
-from festival_inspection.report import Check
+from festival_decisions.inspection.film.advice import check, mmss
+from festival_decisions.inspection.film.measures import Loudness
+from festival_decisions.inspection.film.rules import FilmRules
+from festival_decisions.inspection.report import Check
 
 # Loudness range is read from 3 s windows, the first of which are partly empty: in a clip of a few seconds
 # they make any sound look like it swings. Shorter sound is not judged (real films run for minutes).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from festival_inspection.report import Check, Verdict
+from festival_decisions.inspection.report import Check, Verdict
 
 
 def check(id: str, verdict: Verdict, measured: Any, expected: Any, zh: str, en: str) -> Check:
@@ -19,10 +19,3 @@ def mmss(seconds: float | None) -> str:
     text = f"{int(minutes)}:{rest:04.1f}"
     return text.removesuffix(".0")
 
-
-def within(value: float, low: float, high: float) -> bool:
-    return low <= value <= high
-
-
-def band(low: float, high: float, unit: str) -> str:
-    return f"{low:g}…{high:g} {unit}"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from festival_inspection.film.advice import check, mmss
-from festival_inspection.film.picture import PictureMeasures
-from festival_inspection.film.rules import FilmRules
-from festival_inspection.report import Check
+from festival_decisions.inspection.film.advice import check, mmss
+from festival_decisions.inspection.film.measures import PictureMeasures
+from festival_decisions.inspection.film.rules import FilmRules
+from festival_decisions.inspection.report import Check
 
 
 def black_picture(picture: PictureMeasures, rules: FilmRules) -> Check:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -43,3 +44,8 @@ class Report:
 
 def worst(verdicts) -> Verdict:
     return max(verdicts, key=_RANK.__getitem__, default="pass")
+
+
+def plain(value: Any) -> Any:
+    """As JSON has it: a check's value may hold tuples or fractions, the stored event keeps lists and text."""
+    return json.loads(json.dumps(value, default=str))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from festival_inspection.film.advice import check, mmss
-from festival_inspection.film.fields import Fields
-from festival_inspection.film.picture import PictureMeasures
-from festival_inspection.film.probe import Header
-from festival_inspection.film.repeats import Repeats
-from festival_inspection.film.rules import FilmRules
-from festival_inspection.report import Check
+from festival_decisions.inspection.film.advice import check, mmss
+from festival_decisions.inspection.film.header import Header
+from festival_decisions.inspection.film.measures import Fields, PictureMeasures, Repeats
+from festival_decisions.inspection.film.rules import FilmRules
+from festival_decisions.inspection.report import Check
 
 # FFmpeg's field orders by the field shown first (tb: top coded first, bottom shown first).
 INTERLACED_ORDERS = {"tt": ("上场优先", "top field first"), "bb": ("下场优先", "bottom field first"),

@@ -6,10 +6,10 @@ Answered by the headers alone. Each fix names the export setting to change, sinc
 
 from __future__ import annotations
 
-from festival_inspection.film.advice import check
-from festival_inspection.film.probe import AudioHeader, Header, VideoHeader
-from festival_inspection.film.rules import FilmRules
-from festival_inspection.report import Check
+from festival_decisions.inspection.film.advice import check
+from festival_decisions.inspection.film.header import AudioHeader, Header, VideoHeader
+from festival_decisions.inspection.film.rules import FilmRules
+from festival_decisions.inspection.report import Check
 
 PLAYS_ZH = "浏览器（Chrome、Edge）和多数手机、电视无法播放这种视频，评委看到的会是报错而不是作品"
 PLAYS_EN = ("browsers (Chrome, Edge) and most phones and TVs cannot play such video: a judge would see an error, "
