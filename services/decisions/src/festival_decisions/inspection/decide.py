@@ -28,7 +28,10 @@ def measurements(record: FilmMeasures | ImageMeasures | FormMeasures | None = No
     """The JSON `verdicts` reads: a measured record, or an outcome (`measurements(kind="missing")`)."""
     if record is None:
         return dict(outcome)
-    return {"kind": MEASURED[type(record)], **as_json(record)}
+    fields = as_json(record)
+    if "kind" in fields:  # the key says which record it is: a field of that name would overwrite it
+        raise ValueError(f"{type(record).__name__} has a field called kind")
+    return {"kind": MEASURED[type(record)], **fields}
 
 
 def verdicts(slot: str, measured: dict[str, Any], edition_rules: EditionRules,

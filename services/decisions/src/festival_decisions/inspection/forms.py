@@ -29,7 +29,7 @@ class Pdf:
 class FormMeasures:
     """One form as inspected: its kind by content, its size, whether all of it was read, and its content."""
 
-    kind: str
+    sniffed: str  # pdf, jpeg, ... (sources.sniff's names)
     size: int
     complete: bool
     pdf: Pdf | None = None  # a whole PDF, parsed
@@ -38,7 +38,7 @@ class FormMeasures:
 
 def form_checks(measured: FormMeasures, limits: FileLimit) -> tuple[Check, ...]:
     """The checks of one uploaded signed form against the edition's limits for its slot."""
-    kind = measured.kind
+    kind = measured.sniffed
     if kind not in limits.kinds or not measured.complete:
         checks = (_format(kind, limits, "", ""), _unchecked(measured.complete))
     elif kind == "pdf":

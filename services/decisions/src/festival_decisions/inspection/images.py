@@ -16,7 +16,7 @@ SLOT_NAMES = {"cover": ("封面", "cover"), "poster": ("海报", "poster")}
 class ImageMeasures:
     """One picture as inspected: its kind by content, its size in bytes, and what its JPEG turned out to be."""
 
-    kind: str
+    sniffed: str  # jpeg, png, heif, ... (sources.sniff's names)
     size: int
     still: Still | None = None  # a JPEG's header and decode; None for anything else
 
@@ -24,7 +24,7 @@ class ImageMeasures:
 def image_checks(measured: ImageMeasures, slot: str, limits: FileLimit) -> tuple[Check, ...]:
     """The checks of one picture for `slot` ("cover" or "poster") against the edition's limits for that slot."""
     return (
-        _format(measured.kind, measured.still, limits),
+        _format(measured.sniffed, measured.still, limits),
         _dimensions(measured.still, slot, limits),
         file_size(measured.size, limits, SLOT_NAMES.get(slot, (slot, slot))),
     )
