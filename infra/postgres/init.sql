@@ -9,5 +9,6 @@ CREATE SCHEMA IF NOT EXISTS media_inspection;
 CREATE SCHEMA IF NOT EXISTS review;
 CREATE SCHEMA IF NOT EXISTS scoring;
 CREATE SCHEMA IF NOT EXISTS awards;
+CREATE SCHEMA IF NOT EXISTS audit;
 -- The gateway owns no aggregates, but compose gives it FESTIVAL_STORE=postgres too (projections, tracking).
 CREATE SCHEMA IF NOT EXISTS gateway;

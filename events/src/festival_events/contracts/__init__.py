@@ -83,4 +83,4 @@ def validate(event_type: str, version: int, payload: dict[str, Any]) -> Contract
 
 def load_all() -> None:
     """Import every contract module so the registry is complete."""
-    from festival_events.contracts import awards, inspection, intake, notifications, registry, review, scoring  # noqa: F401
+    from festival_events.contracts import audit, awards, inspection, intake, notifications, registry, review, scoring  # noqa: F401

@@ -109,6 +109,8 @@ def parser() -> argparse.ArgumentParser:
     # Listed here for `festival -h`; main() hands everything after `inspect` to festival_inspection.cli.
     sub.add_parser("inspect", add_help=False,
                    help="check a film, cover, poster or signed form before uploading (festival inspect -h)")
+    sub.add_parser("audit", add_help=False,
+                   help="verify the log, re-derive its decisions, prove an event is in it (festival audit -h)")
     return p
 
 
@@ -118,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         from festival_inspection.cli import main as inspect
 
         return inspect(argv[1:])
+    if argv[:1] == ["audit"]:
+        from festival_audit.cli import main as audit
+
+        return audit(argv[1:])
     args = parser().parse_args(argv)
     return args.func(args)
 

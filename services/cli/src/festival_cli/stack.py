@@ -22,7 +22,7 @@ from festival_kit.ports import MAX_LOCAL_INSPECTORS, Ports
 from festival_kit.settings import Settings
 
 # Every service process `festival up` starts, in start order. compose.yaml names the same.
-SERVICES = ("registry", "intake", "media-inspection", "review", "scoring", "awards", "gateway")
+SERVICES = ("registry", "intake", "media-inspection", "review", "scoring", "awards", "audit", "gateway")
 # A service whose module is not festival_<name>; media-inspection runs as N workers (--inspectors).
 MODULES = {"media-inspection": "festival_inspection"}
 CLUSTER_ENV = "FESTIVAL_NATS_CLUSTER"  # "3": three routed nats-servers instead of one

@@ -11,7 +11,7 @@ from festival_gateway import errors, web
 from festival_gateway.clients import Services
 from festival_gateway.middleware import RequestGuard
 from festival_gateway.routes import (
-    accounts, auth, awards, catalogue, files, health, judging, notifications, review, statistics, works,
+    accounts, audit, auth, awards, catalogue, files, health, judging, notifications, review, statistics, works,
 )
 from festival_gateway.tokens import Tokens
 from festival_kit.settings import Settings
@@ -39,7 +39,7 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
     app.state.services, app.state.tokens = svc, Tokens(token_secret)
     errors.install(app)
     for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, awards,
-                   health):
+                   audit, health):
         app.include_router(module.router)
     web.mount(app)
     app.add_middleware(RequestGuard)

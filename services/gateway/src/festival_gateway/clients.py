@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from festival.audit.v1 import audit_pb2_grpc
 from festival.awards.v1 import awards_pb2_grpc
 from festival.intake.v1 import intake_pb2_grpc
 from festival.registry.v1 import registry_pb2_grpc
@@ -17,7 +18,7 @@ from festival_kit.context import Cause
 from festival_kit.rpc import metadata_of
 from festival_kit.settings import Settings
 
-SERVICES = ("registry", "intake", "review", "scoring", "awards")  # what /health reports
+SERVICES = ("registry", "intake", "review", "scoring", "awards", "audit")  # what /health reports
 DIALED = (*SERVICES, "review")
 CALL_TIMEOUT_S = 15.0
 # Calls that hash a password (argon2, ~0.1 s of CPU each by design) queue in the registry during a
@@ -69,6 +70,10 @@ class Services:
     @property
     def awards(self) -> awards_pb2_grpc.AwardsStub:
         return awards_pb2_grpc.AwardsStub(self.channel("awards"))
+
+    @property
+    def audit(self) -> audit_pb2_grpc.AuditStub:
+        return audit_pb2_grpc.AuditStub(self.channel("audit"))
 
     @property
     def registry(self) -> registry_pb2_grpc.RegistryStub:

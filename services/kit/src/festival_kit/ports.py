@@ -13,6 +13,7 @@ _OFFSETS = {
     "review": 4,
     "scoring": 5,
     "awards": 6,
+    "audit": 7,
     "nats": 10,
     "nats_monitor": 11,
     # A 3-node cluster (FESTIVAL_NATS_CLUSTER=3): node 1 keeps nats/nats_monitor, each node a route port.
