@@ -72,33 +72,10 @@ class InspectionCompletedV1(_Inspection):
     version: ClassVar[int] = 1
     submission_id: str
     upload_id: str
-    slot: str
-    category: str | None
-    verdict: Verdict
-    checks: list[InspectionCheck]
-    content_hash: str
-    fingerprint: dict[str, Any] | None
-    duplicate_of: DuplicateOf | None
-    elapsed_s: float
-    worker: str
-
-
-class InspectionCompleted(_Inspection):
-    """Every check of the file, its verdict (the worst check's), the measurements and rule version they were
-    decided from, content hash, fingerprint and any match."""
-
-    type: ClassVar[str] = "InspectionCompleted"
-    version: ClassVar[int] = 2
-    submission_id: str
-    upload_id: str
     slot: str  # film | cover | poster | application_form | copyright_declaration
     category: str | None
     verdict: Verdict
     checks: list[InspectionCheck]
-    # The exact input of festival_decisions.inspection.verdicts ({"kind": "film" | "image" | "form" | ...,
-    # ...}); None on events upcast from version 1, which cannot be re-derived.
-    measurements: dict[str, Any] | None
-    rule_version: str  # festival_decisions.inspection.RULE_VERSION of the code that decided; "" before v2
     content_hash: str
     # The film's perceptual fingerprint as media-inspection encodes it ({step_s, hashes: [16-hex | None], ...});
     # its own format, read back only by media-inspection to find copies. None for images and forms.
@@ -106,6 +83,18 @@ class InspectionCompleted(_Inspection):
     duplicate_of: DuplicateOf | None
     elapsed_s: float
     worker: str
+
+
+class InspectionCompleted(InspectionCompletedV1):
+    """Every check of the file, its verdict (the worst check's), the measurements and rule version they were
+    decided from, content hash, fingerprint and any match."""
+
+    type: ClassVar[str] = "InspectionCompleted"
+    version: ClassVar[int] = 2
+    # The exact input of festival_decisions.inspection.verdicts ({"kind": "film" | "image" | "form" | ...,
+    # ...}); None on events upcast from version 1, which cannot be re-derived.
+    measurements: dict[str, Any] | None
+    rule_version: str  # festival_decisions.inspection.RULE_VERSION of the code that decided; "" before v2
 
 
 @upcaster("InspectionCompleted", from_version=1)
