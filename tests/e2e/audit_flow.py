@@ -66,6 +66,7 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     report = json.loads(one)
     assert report["problems"] == [] and report["checked"]["judging.results"] >= 2
     assert report["checked"]["awards.tiers"] >= 2 and report["checked"]["saved_checkpoint"] == 1
+    assert report["checked"]["inspection"] >= 6 and report["checked"]["judging.assignment"] >= 2
     assert all(c["ok"] for c in report["checkpoints"]) and len(report["checkpoints"]) >= 5
     assert "审计报告" in (tmp_path / "r.html").read_text(encoding="utf-8")
     # the log grew between the runs only by what the runs caused: nothing (a CLI run writes nothing)
@@ -153,7 +154,7 @@ async def tampered(stack, tmp_path: Path, fresh_ports, key: str, saved_note: str
     assert any(p["check"] == "stream" and p["seq"] == 10 and "deleted" in p["message"] for p in problems), problems
 
     # a forged event with a recomputed hash: the next event of its aggregate no longer chains to it
-    drafted = index_of("DraftEdited")
+    drafted = index_of("SubmissionDrafted")
 
     def retitle(body: dict) -> None:
         body["payload"] = {**body["payload"], "title": "被篡改的标题"}
@@ -180,3 +181,13 @@ async def tampered(stack, tmp_path: Path, fresh_ports, key: str, saved_note: str
     problems = await verify(rewritten(results, inflate, rechain=True))
     assert any(p["check"] == "judging.results" and p["message"].startswith("RoundResultsComputed.works")
                and p["seq"] == log[results].seq for p in problems), problems
+
+    # an inspection verdict that does not follow from its recorded measurements
+    inspected = index_of("InspectionCompleted")
+
+    def overturn(body: dict) -> None:
+        body["payload"] = {**body["payload"], "verdict": "fail" if body["payload"]["verdict"] != "fail" else "pass"}
+
+    problems = await verify(rewritten(inspected, overturn, rechain=True))
+    assert any(p["check"] == "inspection" and "verdict" in p["message"] and p["seq"] == log[inspected].seq
+               for p in problems), problems

@@ -53,7 +53,8 @@ def shown(value: Any, limit: int = 400) -> str:
 
 def rederivers() -> list[Rederiver]:
     from festival_audit.rederive.awards import AwardLists
+    from festival_audit.rederive.inspection import Inspections
     from festival_audit.rederive.judging import Rounds
     from festival_audit.rederive.pending import Pending
 
-    return [Rounds(), AwardLists(), Pending()]
+    return [Inspections(), Rounds(), AwardLists(), Pending()]

@@ -6,7 +6,6 @@ from festival_audit.rederive import Rederiver
 from festival_events.envelope import Envelope
 
 NOT_YET = {
-    "InspectionCompleted": "inspection verdicts: re-derivation from recorded measurements not built yet",
     "WorkForwardedToRegion": "review decisions' legality (phase, role, scope, version): not built yet",
     "WorkForwardedToProvince": "review decisions' legality (phase, role, scope, version): not built yet",
     "WorkReturned": "review decisions' legality (phase, role, scope, version): not built yet",
