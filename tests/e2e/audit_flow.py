@@ -191,3 +191,14 @@ async def tampered(stack, tmp_path: Path, fresh_ports, key: str, saved_note: str
     problems = await verify(rewritten(inspected, overturn, rechain=True))
     assert any(p["check"] == "inspection" and "verdict" in p["message"] and p["seq"] == log[inspected].seq
                for p in problems), problems
+
+    # decisions recorded in the wrong phase: the region deadline moved after the province's qualifications
+    deadline = index_of("RegionDeadlinePassed")
+    qualified = max(i for i, b in enumerate(bodies) if b["type"] == "WorkQualified")
+    edition_next = min(i for i, b in enumerate(bodies) if i > deadline and b["aggregate_id"] == bodies[deadline]["aggregate_id"])
+    assert deadline < qualified < edition_next, "the season qualifies works between the deadline and judging"
+    moved = [m for i, m in enumerate(log) if i != deadline]
+    moved.insert(qualified, log[deadline])  # just after the last qualification (indices shifted by one)
+    problems = await verify(moved)
+    assert any(p["check"] == "review.legality" and "taken in phase window_closed" in p["message"]
+               and p["event_type"] == "WorkQualified" for p in problems), problems

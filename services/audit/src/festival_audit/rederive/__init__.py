@@ -56,5 +56,6 @@ def rederivers() -> list[Rederiver]:
     from festival_audit.rederive.inspection import Inspections
     from festival_audit.rederive.judging import Rounds
     from festival_audit.rederive.pending import Pending
+    from festival_audit.rederive.review import Decisions
 
-    return [Inspections(), Rounds(), AwardLists(), Pending()]
+    return [Inspections(), Decisions(), Rounds(), AwardLists(), Pending()]

@@ -6,11 +6,8 @@ from festival_audit.rederive import Rederiver
 from festival_events.envelope import Envelope
 
 NOT_YET = {
-    "WorkForwardedToRegion": "review decisions' legality (phase, role, scope, version): not built yet",
-    "WorkForwardedToProvince": "review decisions' legality (phase, role, scope, version): not built yet",
-    "WorkReturned": "review decisions' legality (phase, role, scope, version): not built yet",
-    "WorkQualified": "review decisions' legality (phase, role, scope, version): not built yet",
-    "WorkDisqualified": "review decisions' legality (phase, role, scope, version): not built yet",
+    "WorkForwardedToRegion": "review decisions: the actor's school or region scope is not checked yet (phase, role, "
+                             "version and reasons are)",
     "AdvisorHonoured": "honours: advisor awards not re-derived yet",
 }
 

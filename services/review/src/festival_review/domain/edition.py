@@ -8,14 +8,15 @@ from typing import Any
 
 from eventsourcing.domain import event
 
+from festival_decisions.review.legality import BEFORE, CLOSED, OPEN, ORDER, REGION_CLOSED, phases_for
 from festival_events.contracts.registry import EditionRules
 from festival_kit import clock
 from festival_kit.aggregate import FestivalAggregate
 from festival_review.domain import refusals
 
-BEFORE, OPEN, CLOSED, REGION_CLOSED = "before_window", "window_open", "window_closed", "region_closed"
-# Phases only move forward, so a redelivered or replayed phase event changes nothing.
-ORDER = (BEFORE, OPEN, CLOSED, REGION_CLOSED)
+# Phases only move forward, so a redelivered or replayed phase event changes nothing. Which decision each allows
+# is festival_decisions.review.legality's table: the auditor checks the log against the same one.
+__all__ = ["BEFORE", "CLOSED", "OPEN", "ORDER", "REGION_CLOSED", "ReviewEdition"]
 
 
 class ReviewEdition(FestivalAggregate):
@@ -75,19 +76,19 @@ class ReviewEdition(FestivalAggregate):
         """Returns only while the window is open: after it closes the student could not resubmit."""
         if self.phase == BEFORE:
             raise refusals.wrong_phase("退回作品", "return a work")
-        if self.phase != OPEN:
+        if self.phase not in phases_for("WorkReturned"):
             raise refusals.window_closed()
 
     def check_forward(self) -> None:
         """School and region forwarding, and filing the table, run until the region deadline."""
         if self.phase == BEFORE:
             raise refusals.wrong_phase("报送作品", "forward a work")
-        if self.phase == REGION_CLOSED:
+        if self.phase not in phases_for("WorkForwardedToRegion"):
             raise refusals.region_deadline_passed(self.deadline_text())
 
     def check_qualification(self) -> None:
         """The province's qualification review runs once the region deadline has passed."""
-        if self.phase != REGION_CLOSED:
+        if self.phase not in phases_for("WorkQualified"):
             raise refusals.wrong_phase("进行资格审查（地区上报截止后开始）",
                                        "review qualification (it starts after the region deadline)")
 
