@@ -6,6 +6,9 @@ log, tampered with in a scratch nats-server, is reported by name for each forger
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -35,9 +38,10 @@ def checkpoints(client: httpx.Client) -> dict:
     return ok(client.get("/audit/checkpoints"))
 
 
-def festival_audit(*args: str) -> subprocess.CompletedProcess:
+def festival_audit(*args: str, port_base: int = 0) -> subprocess.CompletedProcess:
+    env = {**os.environ, **({"FESTIVAL_PORT_BASE": str(port_base)} if port_base else {})}
     return subprocess.run([sys.executable, "-m", "festival_cli.main", "audit", *args], capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_until) -> None:
@@ -95,8 +99,61 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     assert client.get("/audit/proofs/inclusion?event_id=nope", headers=auditor).status_code == 404
     assert client.get("/audit/proofs/inclusion?event_id=x", headers=student).status_code == 403
 
-    # 5. Forgeries on a copy of the log, each reported by name.
+    # 5. Replay: the services' read models rebuilt from the log equal what they answer (CLI twice, then the API).
+    replays = [festival_audit("replay", "--nats", stack.nats_url, "--json", str(tmp_path / f"replay-{n}.json"),
+                              port_base=stack.ports.base) for n in (1, 2)]
+    for run in replays:
+        assert run.returncode == 0, run.stdout + run.stderr
+    replayed = json.loads((tmp_path / "replay-1.json").read_bytes())
+    assert replayed["problems"] == [] and replayed["checked"]["replay.intake.works"] >= 3
+    assert replayed["checked"]["replay.awards.lists"] >= 2 and replayed["checked"]["replay.scoring.results"] >= 2
+    assert (tmp_path / "replay-1.json").read_bytes() == (tmp_path / "replay-2.json").read_bytes()
+    ok(client.post("/audit/runs", headers=auditor, json={"kind": "replay"}))
+    done = wait_until(lambda: (r := ok(client.get("/audit/reports", headers=auditor))["runs"][0])["status"] == "finished"
+                      and r["kind"] == "replay" and r, timeout=120)
+    assert done["problem_count"] == 0, done
+
+    # 6. Forgeries on a copy of the log, each reported by name.
     await tampered(stack, tmp_path, fresh_ports, key, saved.text)
+
+    # 7. A row of intake's own store edited (and intake restarted, so nothing is cached): replay names it.
+    work_id = await _some_work(stack)
+    edit_title(stack.data_dir / "intake" / "events.sqlite", work_id, "改过的标题")
+    intake = next(p for p in _children(stack.proc.pid) if "festival_intake" in _cmdline(p))
+    os.kill(intake, signal.SIGKILL)
+    wait_until(lambda: client.get(f"/works/{work_id}", headers=auditor).status_code == 200, timeout=60)
+    run = festival_audit("replay", "--nats", stack.nats_url, "--json", str(tmp_path / "replay-3.json"),
+                         port_base=stack.ports.base)
+    assert run.returncode == 1, run.stdout + run.stderr
+    problems = json.loads((tmp_path / "replay-3.json").read_bytes())["problems"]
+    assert [(p["check"], p["aggregate_id"]) for p in problems] == [("replay.intake.works", work_id)], problems
+    assert "title" in problems[0]["message"] and "改过的标题" in problems[0]["recorded"]
+
+
+def edit_title(db_path: Path, work_id: str, title: str) -> None:
+    """What someone with write access to the database might do: change the title in a stored event's state."""
+    originator = work_id.replace("-", "")
+    with sqlite3.connect(db_path) as db:
+        rows = db.execute("SELECT originator_version, state FROM stored_events WHERE originator_id = ?",
+                          (originator,)).fetchall()
+        assert rows, "no stored events of the work"
+        for version, state in rows:
+            body = json.loads(state)
+            if "title" in body:
+                body["title"] = title
+                db.execute("UPDATE stored_events SET state = ? WHERE originator_id = ? AND originator_version = ?",
+                           (json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), originator, version))
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
 
 
 async def _some_work(stack) -> str:
@@ -192,13 +249,15 @@ async def tampered(stack, tmp_path: Path, fresh_ports, key: str, saved_note: str
     assert any(p["check"] == "inspection" and "verdict" in p["message"] and p["seq"] == log[inspected].seq
                for p in problems), problems
 
-    # decisions recorded in the wrong phase: the region deadline moved after the province's qualifications
+    # a decision recorded in the wrong phase: a qualification moved before the region deadline (its case's
+    # chain stays intact: nothing else of that case lies between them)
     deadline = index_of("RegionDeadlinePassed")
-    qualified = max(i for i, b in enumerate(bodies) if b["type"] == "WorkQualified")
-    edition_next = min(i for i, b in enumerate(bodies) if i > deadline and b["aggregate_id"] == bodies[deadline]["aggregate_id"])
-    assert deadline < qualified < edition_next, "the season qualifies works between the deadline and judging"
-    moved = [m for i, m in enumerate(log) if i != deadline]
-    moved.insert(qualified, log[deadline])  # just after the last qualification (indices shifted by one)
+    qualified = next(i for i, b in enumerate(bodies) if b["type"] == "WorkQualified" and i > deadline and not any(
+        bodies[j]["aggregate_id"] == b["aggregate_id"] for j in range(deadline, i)))
+    moved = [m for i, m in enumerate(log) if i != qualified]
+    moved.insert(deadline, log[qualified])
+    moved = [stream.Message(n, m.subject, m.msg_id, m.body) for n, m in enumerate(moved, start=1)]
     problems = await verify(moved)
     assert any(p["check"] == "review.legality" and "taken in phase window_closed" in p["message"]
                and p["event_type"] == "WorkQualified" for p in problems), problems
+    assert not [p for p in problems if p["check"] == "chain"], problems

@@ -112,7 +112,7 @@ class AuditApplication(FestivalApplication):
 
     def start_run(self, cause: Cause, kind: str = "verify") -> AuditRun:
         require(cause, *READERS)
-        if kind != "verify":
+        if kind not in ("verify", "replay"):
             raise refusals.unknown_run_kind(kind)
         if any(str(i) in self.progress and not self.repository.get(i).finished for i in self._ids["AuditRun"]):
             raise refusals.run_in_progress()
@@ -120,11 +120,12 @@ class AuditApplication(FestivalApplication):
         self.save(run)
         self._ids["AuditRun"].append(run.id)
         self.progress[str(run.id)] = {"read": 0, "total": 0}
-        asyncio.get_running_loop().create_task(self._verify(run.id, cause))
+        asyncio.get_running_loop().create_task(self._run(run.id, kind, cause))
         return run
 
-    async def _verify(self, run_id, cause: Cause) -> None:
+    async def _run(self, run_id, kind: str, cause: Cause) -> None:
         from festival_audit.cli import run_verify
+        from festival_audit.replay import run_replay
 
         progress = self.progress[str(run_id)]
 
@@ -133,8 +134,9 @@ class AuditApplication(FestivalApplication):
 
         try:
             # its own thread and loop: the service keeps answering while the run reads the whole stream
-            report = await asyncio.to_thread(lambda: asyncio.run(
-                run_verify(self.settings.nats(), self.verifier_key, progress=seen)))
+            work = (run_verify(self.settings.nats(), self.verifier_key, progress=seen) if kind == "verify"
+                    else run_replay(self.settings, progress=seen))
+            report = await asyncio.to_thread(asyncio.run, work)
             text = report.to_json()
             outcome = {"last_seq": report.last_seq, "events": report.messages, "root": report.root,
                        "report_sha256": hashlib.sha256(text.encode()).hexdigest(),

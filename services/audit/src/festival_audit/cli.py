@@ -1,6 +1,7 @@
 """`festival audit`: verify the log, prove an event is in it, save and check checkpoints.
 
     festival audit verify [--nats URL] [--json report.json] [--html report.html] [--key KEY] [--checkpoint FILE ...]
+    festival audit replay [--nats URL] [--json report.json] [--html report.html]
     festival audit prove EVENT_ID [--nats URL]
 
 Needs nothing but read access to FESTIVAL. `verify` exits 0 when the log is clean, 1 when it found problems.
@@ -48,12 +49,7 @@ async def run_verify(servers: list[str], key: str = "", saved: list[SavedCheckpo
 def cmd_verify(args: argparse.Namespace) -> int:
     saved = [SavedCheckpoint(path, Path(path).read_text(encoding="utf-8")) for path in args.checkpoint]
     report = asyncio.run(run_verify(_servers(args), args.key, saved, sys.stderr.isatty()))
-    if args.json:
-        Path(args.json).write_text(report.to_json(), encoding="utf-8")
-    if args.html:
-        from festival_audit.report import html
-
-        Path(args.html).write_text(html(report), encoding="utf-8")
+    _write(report, args)
     print(summary(report))
     return 0 if report.clean else 1
 
@@ -90,6 +86,29 @@ async def inclusion(servers: list[str], event_id: str) -> dict:
             "leaf_hash": leaf.hex(), "root": tree.root().hex(), "path": [base64.b64encode(p).decode() for p in path]}
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from festival_audit.replay import run_replay
+
+    settings = Settings()
+    if args.nats:
+        settings = replace(settings, nats_url=args.nats)
+    report = asyncio.run(run_replay(settings))
+    _write(report, args)
+    print(summary(report))
+    return 0 if report.clean else 1
+
+
+def _write(report: Report, args: argparse.Namespace) -> None:
+    if args.json:
+        Path(args.json).write_text(report.to_json(), encoding="utf-8")
+    if args.html:
+        from festival_audit.report import html
+
+        Path(args.html).write_text(html(report), encoding="utf-8")
+
+
 def cmd_prove(args: argparse.Namespace) -> int:
     print(json.dumps(asyncio.run(inclusion(_servers(args), args.event_id)), indent=1))
     return 0
@@ -105,6 +124,12 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--key", default="", help="the festival's verifier key to trust (name+id+key)")
     v.add_argument("--checkpoint", action="append", default=[], help="a checkpoint someone saved (repeatable)")
     v.set_defaults(func=cmd_verify)
+    r = sub.add_parser("replay", help="rebuild every service's read models from the log and compare with the "
+                       "live services (FESTIVAL_PORT_BASE / <SERVICE>_GRPC say where they are)")
+    r.add_argument("--nats", default="")
+    r.add_argument("--json", help="write the report as JSON here")
+    r.add_argument("--html", help="write the report as HTML here")
+    r.set_defaults(func=cmd_replay)
     pr = sub.add_parser("prove", help="an inclusion proof of one event in the log as it is now")
     pr.add_argument("event_id")
     pr.add_argument("--nats", default="")

@@ -23,4 +23,5 @@ def run_in_progress() -> FestivalError:
 
 
 def unknown_run_kind(kind: str) -> FestivalError:
-    return FestivalError("unknown_run_kind", "审计类型只能是 verify。", f"Unknown run kind {kind!r}: use 'verify'.", 422)
+    return FestivalError("unknown_run_kind", "审计类型只能是 verify 或 replay。",
+                         f"Unknown run kind {kind!r}: use 'verify' or 'replay'.", 422)

@@ -29,7 +29,7 @@ Size = Annotated[int, Query(ge=0, le=2**53, description="树的大小（0 为当
 
 
 class RunRequest(Body):
-    kind: Literal["verify"] = Field("verify", description="verify：检查整条日志 / check the whole log")
+    kind: Literal["verify", "replay"] = Field("verify", description="verify：检查整条日志；replay：由日志重建各服务的数据并与服务比对 / verify: check the whole log; replay: rebuild every service's read models and compare")
 
 
 @router.get("/audit/checkpoints", summary="日志检查点（公开）/ Log checkpoints (public)", responses=errors(),
