@@ -5,6 +5,7 @@ log, tampered with in a scratch nats-server, is reported by name for each forger
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import signal
@@ -100,7 +101,8 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     assert client.get("/audit/proofs/inclusion?event_id=x", headers=student).status_code == 403
 
     # 5. Replay: the services' read models rebuilt from the log equal what they answer (CLI twice, then the API).
-    replays = [festival_audit("replay", "--nats", stack.nats_url, "--json", str(tmp_path / f"replay-{n}.json"),
+    account = ["--account", account_of(auditor)]
+    replays = [festival_audit("replay", *account, "--nats", stack.nats_url, "--json", str(tmp_path / f"replay-{n}.json"),
                               port_base=stack.ports.base) for n in (1, 2)]
     for run in replays:
         assert run.returncode == 0, run.stdout + run.stderr
@@ -122,12 +124,18 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     intake = next(p for p in _children(stack.proc.pid) if "festival_intake" in _cmdline(p))
     os.kill(intake, signal.SIGKILL)
     wait_until(lambda: client.get(f"/works/{work_id}", headers=auditor).status_code == 200, timeout=60)
-    run = festival_audit("replay", "--nats", stack.nats_url, "--json", str(tmp_path / "replay-3.json"),
+    run = festival_audit("replay", *account, "--nats", stack.nats_url, "--json", str(tmp_path / "replay-3.json"),
                          port_base=stack.ports.base)
     assert run.returncode == 1, run.stdout + run.stderr
     problems = json.loads((tmp_path / "replay-3.json").read_bytes())["problems"]
     assert [(p["check"], p["aggregate_id"]) for p in problems] == [("replay.intake.works", work_id)], problems
     assert "title" in problems[0]["message"] and "改过的标题" in problems[0]["recorded"]
+
+
+def account_of(auth: dict) -> str:
+    """The account id a bearer token names (its `sub`)."""
+    claims = auth["Authorization"].split()[1].split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(claims + "=" * (-len(claims) % 4)))["sub"]
 
 
 def edit_title(db_path: Path, work_id: str, title: str) -> None:

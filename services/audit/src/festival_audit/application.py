@@ -135,7 +135,7 @@ class AuditApplication(FestivalApplication):
         try:
             # its own thread and loop: the service keeps answering while the run reads the whole stream
             work = (run_verify(self.settings.nats(), self.verifier_key, progress=seen) if kind == "verify"
-                    else run_replay(self.settings, progress=seen))
+                    else run_replay(self.settings, cause.account_id, progress=seen))
             report = await asyncio.to_thread(asyncio.run, work)
             text = report.to_json()
             outcome = {"last_seq": report.last_seq, "events": report.messages, "root": report.root,

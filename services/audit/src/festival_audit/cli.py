@@ -1,7 +1,7 @@
 """`festival audit`: verify the log, prove an event is in it, save and check checkpoints.
 
     festival audit verify [--nats URL] [--json report.json] [--html report.html] [--key KEY] [--checkpoint FILE ...]
-    festival audit replay [--nats URL] [--json report.json] [--html report.html]
+    festival audit replay --account AUDITOR_ID [--nats URL] [--json report.json] [--html report.html]
     festival audit prove EVENT_ID [--nats URL]
 
 Needs nothing but read access to FESTIVAL. `verify` exits 0 when the log is clean, 1 when it found problems.
@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import base64
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -94,7 +95,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     settings = Settings()
     if args.nats:
         settings = replace(settings, nats_url=args.nats)
-    report = asyncio.run(run_replay(settings))
+    if not args.account:
+        raise SystemExit("festival audit replay: give --account (an auditor's account id) or FESTIVAL_AUDITOR_ACCOUNT")
+    report = asyncio.run(run_replay(settings, args.account))
     _write(report, args)
     print(summary(report))
     return 0 if report.clean else 1
@@ -127,6 +130,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("replay", help="rebuild every service's read models from the log and compare with the "
                        "live services (FESTIVAL_PORT_BASE / <SERVICE>_GRPC say where they are)")
     r.add_argument("--nats", default="")
+    r.add_argument("--account", default=os.environ.get("FESTIVAL_AUDITOR_ACCOUNT", ""),
+                   help="the auditor account the services answer (default FESTIVAL_AUDITOR_ACCOUNT)")
     r.add_argument("--json", help="write the report as JSON here")
     r.add_argument("--html", help="write the report as HTML here")
     r.set_defaults(func=cmd_replay)

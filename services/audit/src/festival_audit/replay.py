@@ -39,7 +39,6 @@ REVIEW_STATUS = {
 }
 INTAKE_STATUS = {"SubmissionDrafted": "draft", "SubmissionSubmitted": "submitted", "SubmissionReopened": "returned",
                  "SubmissionWithdrawn": "withdrawn"}
-AUDITOR = (("festival-account-id", "audit-replay"), ("festival-role", "auditor"), ("x-correlation-id", "audit-replay"))
 
 
 class Projections:
@@ -53,7 +52,7 @@ class Projections:
 
     def see(self, env: Envelope) -> None:
         p = env.payload
-        if env.service == "intake" and env.aggregate_type == "Submission":
+        if env.service == "intake" and (env.type in INTAKE_STATUS or env.type == "DraftEdited"):
             self._work(env)
         elif env.type in REVIEW_STATUS:
             case = self.rows["review.cases"].setdefault(p["submission_id"], {})
@@ -115,24 +114,31 @@ def stored(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
-async def live(settings: Settings, wanted: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, dict]]:
-    """The same read models as the running services answer them (as an auditor)."""
+def as_auditor(account_id: str) -> tuple[tuple[str, str], ...]:
+    """The services answer an auditor's account everything, and review only a known, active one."""
+    return (("festival-account-id", account_id), ("festival-role", "auditor"), ("x-correlation-id", "audit-replay"))
+
+
+async def live(settings: Settings, wanted: dict[str, dict[str, dict[str, Any]]],
+               account_id: str) -> dict[str, dict[str, dict]]:
+    """The same read models as the running services answer them (as that auditor)."""
+    auditor = as_auditor(account_id)
     channels = {s: grpc.aio.insecure_channel(settings.grpc_address(s)) for s in
                 ("intake", "review", "scoring", "awards", "audit")}
     try:
         intake = intake_pb2_grpc.IntakeStub(channels["intake"])
-        subs = (await intake.ListSubmissions(intake_pb2.ListSubmissionsRequest(), metadata=AUDITOR)).submissions
+        subs = (await intake.ListSubmissions(intake_pb2.ListSubmissionsRequest(), metadata=auditor)).submissions
         works = {s.id: {"status": s.status, "version": s.version, "title": s.draft.title,
                         "category": s.draft.category} for s in subs}
         review = review_pb2_grpc.ReviewStub(channels["review"])
-        queue = (await review.ListQueue(review_pb2.QueueRequest(view="all"), metadata=AUDITOR)).cases
+        queue = (await review.ListQueue(review_pb2.QueueRequest(view="all"), metadata=auditor)).cases
         cases = {c.submission_id: {"status": c.status, "version": c.submission_version, "title": c.title,
                                    "category": c.category} for c in queue}
         scoring = scoring_pb2_grpc.ScoringStub(channels["scoring"])
         results = {}
-        for rnd in (await scoring.ListRounds(scoring_pb2.ListRoundsRequest(), metadata=AUDITOR)).rounds:
+        for rnd in (await scoring.ListRounds(scoring_pb2.ListRoundsRequest(), metadata=auditor)).rounds:
             if rnd.has_results:
-                r = await scoring.GetResults(scoring_pb2.RoundRequest(round_id=rnd.id), metadata=AUDITOR)
+                r = await scoring.GetResults(scoring_pb2.RoundRequest(round_id=rnd.id), metadata=auditor)
                 results[rnd.id] = {"inputs_digest": r.inputs_digest, "final": r.final,
                                    "works": [[w.work_id, w.sheets, w.raw_mean, w.score, w.rank, w.raw_rank]
                                              for w in r.works]}
@@ -140,11 +146,11 @@ async def live(settings: Settings, wanted: dict[str, dict[str, dict[str, Any]]])
         lists = {}
         for list_id, row in wanted["awards.lists"].items():
             a = await awards.GetDraft(awards_pb2.ListRequest(scope=row["scope"], edition=row["edition"]),
-                                      metadata=AUDITOR)
+                                      metadata=auditor)
             lists[a.id or list_id] = {"edition": a.edition, "scope": a.scope, "inputs_digest": a.inputs_digest,
                                       "published": a.published, "tiers": {w.work_id: w.tier for w in a.works}}
         audit = audit_pb2_grpc.AuditStub(channels["audit"])
-        signed = (await audit.ListCheckpoints(audit_pb2.ListCheckpointsRequest(), metadata=AUDITOR)).checkpoints
+        signed = (await audit.ListCheckpoints(audit_pb2.ListCheckpointsRequest(), metadata=auditor)).checkpoints
         checkpoints = {c.id: {"size": c.size, "root": c.root, "trigger": c.trigger} for c in signed}
     finally:
         for channel in channels.values():
@@ -176,8 +182,8 @@ def _shown(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-async def run_replay(settings: Settings, folder: Path | None = None, progress=None) -> Report:
-    """Rebuild from the stream, store, read back, ask the services, compare."""
+async def rebuild(servers: list[str], folder: Path | None = None, progress=None) -> tuple[dict, Report]:
+    """Read the whole log into the projections, store them in a fresh SQLite store and read them back."""
     projections, tree, report = Projections(), Tree(), Report("replay")
 
     def see(msg: stream.Message) -> None:
@@ -189,9 +195,14 @@ async def run_replay(settings: Settings, folder: Path | None = None, progress=No
         except ValueError as exc:  # verify names a malformed message; replay only notes it was skipped
             report.skipped.append(f"seq {msg.seq}: not replayed ({type(exc).__name__})")
 
-    await stream.read(settings.nats(), see, progress=progress)
+    await stream.read(servers, see, progress=progress)
     report.first_seq, report.root = (1 if report.messages else 0), tree.root().hex()
     with tempfile.TemporaryDirectory(dir=folder) as scratch:
-        replayed = stored(store(projections.rows, Path(scratch)))
-    compare(replayed, await live(settings, replayed), report)
+        return stored(store(projections.rows, Path(scratch))), report
+
+
+async def run_replay(settings: Settings, account_id: str, folder: Path | None = None, progress=None) -> Report:
+    """Rebuild from the stream, store, read back, ask the services (as the auditor `account_id`), compare."""
+    replayed, report = await rebuild(settings.nats(), folder, progress)
+    compare(replayed, await live(settings, replayed, account_id), report)
     return report
