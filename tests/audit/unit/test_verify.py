@@ -151,3 +151,10 @@ def test_the_report_is_the_same_bytes_for_the_same_log():
             v.see(m)
         reports.append(v.finish(Extent(1, 6, 5)).to_json())
     assert reports[0] == reports[1] and json.loads(reports[0])["problems"]
+
+
+def test_a_float_the_fast_encoder_writes_otherwise_still_verifies():
+    """orjson writes 1e-05 as 0.00001: the standard encoder (the producers') then decides, and the hash holds."""
+    env = envelope("scoring", "Anything", {"score": 1e-05, "big": 1e22}, aggregate_id=str(uuid.uuid4()), edition=ED)
+    problems = verify(messages([env]))
+    assert not [p for p in problems if p.check == "chain"], problems

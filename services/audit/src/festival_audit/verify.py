@@ -11,11 +11,13 @@ saved, is checked against the root of the log as it is now.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from festival_audit.merkle import Tree, entry_of
@@ -99,10 +101,7 @@ class Verifier:
         if msg.seq != self.last_seq + 1:
             self._gap(self.last_seq + 1, msg.seq - 1)
         self.last_seq = msg.seq
-        try:
-            raw = json.loads(msg.body)
-        except ValueError:
-            raw = None
+        raw = _parsed(msg.body)
         self.tree.append(entry_of(msg.body, raw))
         self.report.messages += 1
         env = self._envelope(msg, raw)
@@ -131,9 +130,9 @@ class Verifier:
         if msg.msg_id != env.msg_id:
             self._problem("envelope", msg.seq, env, "Nats-Msg-Id is not the aggregate id and version",
                           recorded=msg.msg_id, derived=env.msg_id)
-        if str(env.event_id) in self.seen_ids:
+        if raw["event_id"] in self.seen_ids:
             self._problem("envelope", msg.seq, env, f"event {env.event_id} appears twice on the stream")
-        self.seen_ids.add(str(env.event_id))
+        self.seen_ids.add(raw["event_id"])
         return env
 
     def _contract(self, seq: int, env: Envelope) -> None:
@@ -154,11 +153,14 @@ class Verifier:
         if env.prev_hash != head:
             self._problem("chain", seq, env, "prev_hash is not the hash of the aggregate's previous event",
                           recorded=env.prev_hash, derived=head)
-        expected = chain_hash(env.prev_hash, {k: v for k, v in raw.items() if k not in _UNHASHED})
+        fields = {k: v for k, v in raw.items() if k not in _UNHASHED}
+        self.heads[env.aggregate_id] = (env.aggregate_version, env.hash)
+        if _fast_hash(env.prev_hash, fields) == env.hash:
+            return
+        expected = chain_hash(env.prev_hash, fields)  # the canonical bytes, by the producers' own encoder
         if env.hash != expected:
             self._problem("chain", seq, env, "hash does not match the event's content",
                           recorded=env.hash, derived=expected)
-        self.heads[env.aggregate_id] = (env.aggregate_version, env.hash)
 
     def _withdrawal(self, seq: int, env: Envelope) -> None:
         self.report.checked["withdrawal"] += 1
@@ -231,6 +233,27 @@ class Verifier:
             check=check, seq=seq, aggregate_id=env.aggregate_id if env else "",
             aggregate_version=env.aggregate_version if env else 0, event_type=env.type if env else "",
             message=message, recorded=recorded, derived=derived))
+
+
+def _parsed(body: bytes) -> Any:
+    """The message decoded (orjson, several times faster; the standard library for what orjson refuses)."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        try:
+            return json.loads(body)
+        except ValueError:
+            return None
+
+
+def _fast_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    """The chain hash with orjson's encoder. Equal to the recorded hash, it proves the content (same bytes);
+    different, the standard encoder decides (orjson writes some floats otherwise, 0.00001 for 1e-05)."""
+    try:
+        body = orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return ""
+    return hashlib.sha256(prev_hash.encode() + b"\n" + body).hexdigest()
 
 
 def _size_of(note: str) -> int:
