@@ -39,6 +39,26 @@ CHECKS = {
     "file_size": ("文件大小", "File size"), "document_format": ("文件格式", "Document format"),
     "document_content": ("文件内容", "Document content"),
 }  # fmt: skip
+TRIGGERS = {
+    "SubmissionWindowClosed": ("报送截止", "Submissions closed"),
+    "RegionDeadlinePassed": ("地区上报截止", "Region deadline passed"),
+    "JudgingClosed": ("评审结束", "Judging closed"), "AwardsPublished": ("公布获奖", "Awards published"),
+    "on_demand": ("按需", "On demand"),
+}
+RUN_STATUS = {
+    "running": ("进行中", "Running"), "finished": ("已完成", "Finished"), "failed": ("未能完成", "Failed"),
+    "interrupted": ("已中断（服务重启）", "Interrupted (service restarted)"),
+}
+RUN_KINDS = {"verify": ("核验日志", "Verify the log"), "replay": ("重放比对", "Replay and compare")}
+AUDIT_CHECKS = {
+    "envelope": ("事件封装", "Envelope"), "contract": ("事件契约", "Contract"), "chain": ("哈希链", "Hash chain"),
+    "stream": ("流序号连续", "Stream sequence"), "withdrawal": ("撤回后的事件", "After withdrawal"),
+    "checkpoint": ("签名检查点", "Checkpoint"), "inspection": ("技术检测复算", "Inspection re-derived"),
+    "review.legality": ("审核决定合法性", "Review decision legality"),
+    "judging.assignment": ("评委分配复算", "Judge assignment re-derived"),
+    "judging.results": ("评审结果复算", "Judging results re-derived"),
+    "awards.tiers": ("获奖等次复算", "Award tiers re-derived"), "run": ("审计运行", "The run itself"),
+}  # fmt: skip
 VERDICT = {"pass": ("通过", "Pass"), "warn": ("建议改进", "Advice"), "fail": ("不通过", "Must fix")}
 
 

@@ -66,4 +66,17 @@
   }
   if (section && section.querySelector('.inspection[data-done="0"]')) setTimeout(refresh, 2000);
   window.festivalRefreshInspection = () => section && setTimeout(refresh, 1000);
+
+  // Audit runs: fetched again every 2 s while one is still reading the log (the start button waits for it).
+  const runs = document.getElementById("audit-runs");
+  async function refreshRuns() {
+    const reply = await fetch("/web/audit/runs", { credentials: "same-origin" });
+    if (!reply.ok) return;
+    const doc = new DOMParser().parseFromString(await reply.text(), "text/html");
+    const fresh = doc.getElementById("audit-runs");
+    document.getElementById("audit-runs").replaceWith(document.importNode(fresh, true));
+    if (fresh.dataset.running === "1") setTimeout(refreshRuns, 2000);
+    else { const start = document.getElementById("start-run"); if (start) start.disabled = false; }
+  }
+  if (runs && runs.dataset.running === "1") setTimeout(refreshRuns, 2000);
 })();
