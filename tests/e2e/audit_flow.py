@@ -52,6 +52,7 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     # 1. A checkpoint for every phase change of the season; public, and a region keeps the first one.
     found = wait_until(lambda: (c := checkpoints(client)) and SEALS <= {x["trigger"] for x in c["checkpoints"]} and c)
     key = found["verifier_key"]
+    assert any(key in line for line in stack.output), "festival up's banner shows the checkpoint key"
     first = found["checkpoints"][0]
     saved = client.get(f"/audit/checkpoints/{first['id']}.txt", headers=region)
     assert saved.status_code == 200 and saved.text == first["note"]

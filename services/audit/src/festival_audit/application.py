@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import structlog
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from festival_audit import refusals
 from festival_audit.domain.records import AuditRun, Checkpoint
@@ -34,16 +35,20 @@ def require(cause: Cause, *roles: str) -> None:
         raise refusals.forbidden()
 
 
+def signing_key(settings: Settings) -> tuple[str, Ed25519PrivateKey, str]:
+    """The log's origin, the festival's checkpoint key (made on first use) and its verifier key."""
+    origin = os.environ.get(ORIGIN_ENV, DEFAULT_ORIGIN)
+    key = load_or_create_key(Path(os.environ.get(KEY_ENV, "") or settings.data_dir / "audit" / "checkpoint-ed25519.pem"))
+    return origin, key, verifier_key(origin, key.public_key())
+
+
 class AuditApplication(FestivalApplication):
     SERVICE: ClassVar[str] = "audit"
 
     def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
         self.settings = settings or Settings()
         super().__init__(env=env if env is not None else self.settings.store_env("audit"))
-        self.origin = os.environ.get(ORIGIN_ENV, DEFAULT_ORIGIN)
-        key_path = Path(os.environ.get(KEY_ENV, "") or self.settings.data_dir / "audit" / "checkpoint-ed25519.pem")
-        self.key = load_or_create_key(key_path)
-        self.verifier_key = verifier_key(self.origin, self.key.public_key())
+        self.origin, self.key, self.verifier_key = signing_key(self.settings)
         self.tree = LogTree(on_seal=self.seal)
         self.progress: dict[str, dict[str, int]] = {}
         self._ids = self._own(("Checkpoint", "AuditRun"))

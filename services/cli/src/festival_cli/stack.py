@@ -114,11 +114,22 @@ def banner(settings: Settings, s3: infra.S3Server, data_dir: Path, inspectors: i
         f"  inspection  {inspectors} worker(s), media-inspection-1..{inspectors}",
         f"  NATS        nats://127.0.0.1:{settings.ports.of('nats')}   S3  http://{s3.endpoint}",
         f"  data        {data_dir}   clock  {clock.shanghai(clock.now())} Asia/Shanghai",
+        f"  checkpoints {checkpoint_key(settings, data_dir)}",
+        "              (日志检查点公钥 / the key that signs the log's checkpoints: festival audit verify --key ...)",
         "  demo accounts (password " + DEMO_PASSWORD + "):",
         *(f"    {role:<15} {username}" for role, username in DEMO_ACCOUNTS.items()),
         "按 Ctrl-C 停止 / press Ctrl-C to stop",
     ]
     return "\n".join(lines)
+
+
+def checkpoint_key(settings: Settings, data_dir: Path) -> str:
+    """The audit service's verifier key (it made the key file in the stack's data folder when it started)."""
+    from dataclasses import replace
+
+    from festival_audit.application import signing_key
+
+    return signing_key(replace(settings, data_dir=data_dir))[2]
 
 
 def start_nats(data_dir: Path, ports: Ports, started: list[infra.Managed]) -> str:
