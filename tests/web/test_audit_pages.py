@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parents[1]), str(Path(__file__).parents[1] / "e2e")]
 import media  # noqa: E402
-from browser import SHOTS, VIEWPORT, log_in  # noqa: E402
+from browser import SHOTS, VIEWPORT, csrf_of, log_in  # noqa: E402
 from flows import login, prepared_work, submit_when_inspected  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
@@ -31,7 +31,7 @@ def shots(page, name: str) -> None:
 
 
 def new_page(chromium):
-    context = chromium.new_context(viewport=VIEWPORT, locale="zh-CN", timezone_id="Asia/Shanghai", accept_downloads=True)
+    context = chromium.new_context(viewport=VIEWPORT, locale="zh-CN", timezone_id="Asia/Shanghai")
     context.set_default_timeout(20_000)
     return context.new_page()
 
@@ -77,7 +77,9 @@ def test_the_auditor_signs_verifies_downloads_and_reads_a_work_on_the_log(web_st
     expect(newest.locator("td").nth(1)).to_have_text(str(mine["size"]))
     expect(newest.locator(".hash")).to_have_attribute("title", mine["root"])
     expect(auditor.locator("#verifier-key")).to_have_text(signed["verifier_key"])
-    expect(auditor.locator("pre.command")).to_contain_text(f"festival audit verify --key {signed['verifier_key']}")
+    command = auditor.locator("pre.command")
+    expect(command).to_contain_text("festival audit verify")
+    expect(command).to_contain_text(f"--key {signed['verifier_key']} \\")
 
     # Start a verify run with the keyboard; the runs refresh themselves until it has finished with no problem.
     auditor.get_by_role("button", name="开始核验").focus()
@@ -91,6 +93,11 @@ def test_the_auditor_signs_verifies_downloads_and_reads_a_work_on_the_log(web_st
     expect(run.locator("table.problems")).to_have_count(0)
     expect(auditor.get_by_role("button", name="开始核验")).to_be_enabled()
     shots(auditor, "50-audit")
+    auditor.get_by_role("link", name="English").click()
+    expect(auditor.get_by_role("heading", level=1)).to_have_text("Audit: verify runs and checkpoints")
+    expect(run.locator(".run-outcome")).to_contain_text("Problems found: 0")
+    auditor.screenshot(path=str(SHOTS / "50-audit-en.png"), full_page=True)
+    auditor.get_by_role("link", name="中文").click()
 
     # Download the checkpoint just signed: the signed note, starting with the log's origin line.
     with auditor.expect_download() as download:
@@ -145,6 +152,6 @@ def test_the_auditor_signs_verifies_downloads_and_reads_a_work_on_the_log(web_st
         assert answer.status == 403, path
         expect(student.locator(".alert")).to_contain_text("您没有权限")
         assert first["hash"] not in student.content()
-    refused = student.request.post(f"{base}/web/audit/runs", form={"csrf": student.locator('meta[name="csrf-token"]').get_attribute("content")})
+    refused = student.request.post(f"{base}/web/audit/runs", form={"csrf": csrf_of(student)})
     assert refused.status == 403 and "forbidden" in refused.text()
     shots(student, "53-audit-refused")

@@ -76,7 +76,11 @@
     const fresh = doc.getElementById("audit-runs");
     document.getElementById("audit-runs").replaceWith(document.importNode(fresh, true));
     if (fresh.dataset.running === "1") setTimeout(refreshRuns, 2000);
-    else { const start = document.getElementById("start-run"); if (start) start.disabled = false; }
+    else {
+      const start = document.getElementById("start-run"), hint = document.getElementById("run-hint");
+      if (start) start.disabled = false;
+      if (hint) hint.hidden = true;
+    }
   }
   if (runs && runs.dataset.running === "1") setTimeout(refreshRuns, 2000);
 })();
