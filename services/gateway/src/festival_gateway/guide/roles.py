@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 STUDENT, SCHOOL_ADMIN, REGION_ADMIN = "student", "school_admin", "region_admin"
 PROVINCE_ADMIN, JUDGE, AUDITOR = "province_admin", "judge", "auditor"
-EVERY_SERVICE = ("gateway", "kit", "registry", "intake", "media-inspection", "review", "scoring", "awards")
+EVERY_SERVICE = ("gateway", "kit", "registry", "intake", "media-inspection", "review", "scoring", "awards", "audit")
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,13 @@ REGION_STEPS = (
          "或打包下载清单。",
          "Once the province releases it (by {exhibition_by}), Exhibition lists every region's best works with "
          "download links (valid 24 hours) and a ZIP of the list.", "/web/awards/exhibition", "通知 四.5"),
+    Step("保存日志检查点", "Keep the log checkpoints",
+         "报送截止（{window_closes}）、地区上报截止（{region_deadline}）、评审结束和公布获奖时，平台各签署一个日志检查点。"
+         "每次之后在“日志检查点”下载 .txt 文件并妥善保存：日后凭它可以证明平台的记录没有被删改。文件不含个人信息。",
+         "When submissions close ({window_closes}), at the region deadline ({region_deadline}), when judging closes "
+         "and when the awards are published, the platform signs a checkpoint of its log. Download each .txt from Log "
+         "checkpoints and keep it: later it proves the record was not changed. It holds no personal data.",
+         "/web/audit/checkpoints"),
     Step("下载本地区证书", "Download your region's certificates",
          "获奖名单公布后，可在“证书”打包下载本地区全部有效证书。",
          "Once the awards are published, Certificates downloads your region's valid certificates as one ZIP.",
@@ -180,6 +187,10 @@ PROVINCE_STEPS = (
          "完成时平台会提醒。",
          "Release every region's best works to each region (once per region) by {exhibition_by}. The platform "
          "reminds you {remind_days_before} days before while it is not done.", "/web/awards", "通知 四.5"),
+    Step("核验日志，签署检查点", "Verify the log; sign checkpoints",
+         "在“审计”开始一次核验，查看发现的问题；每个阶段节点自动签署检查点，需要时可立即签署一个。",
+         "On Audit start a verify run and read what it finds; a checkpoint is signed at each phase change, and "
+         "you can sign one at any time.", "/web/audit"),
 )
 
 JUDGE_STEPS = (
@@ -215,10 +226,30 @@ AUDITOR_STEPS = (
          "获奖名单、荣誉和提醒。",
          "Through the API read the rounds, results and bias reports (/judging/rounds) and the filings "
          "(/review/filings); Awards shows the lists, honours and reminders.", "/web/awards"),
-    Step("核对记录", "Check the record",
-         "平台的每个决定都记录在只追加的事件日志中，可以重放核对；证书可在公开页面按验证码核对。",
-         "Every decision is on an append-only log that can be replayed; certificates are checked by their code "
-         "on a public page.", "/web/certificates/check"),
+    Step("核验整条日志", "Verify the whole log",
+         "在“审计”点击“开始核验”：从第 1 条起检查每个事件的契约、哈希链、流序号有无缺失、撤回后的事件和各检查点，并用记录的"
+         "输入复算技术检测、审核、评审和获奖决定。进度自动刷新；每个问题列出检查项、流序号、聚合及版本、记录值和复算值，"
+         "未能复算的决定单独说明。一次只能进行一次核验。",
+         "On Audit press Start a verify run: it checks every event's contract, hash chain, gaps in the stream "
+         "sequence, events after a withdrawal and every checkpoint, and re-derives inspections, review decisions, "
+         "judging and awards from their recorded inputs. Progress refreshes by itself; each problem names the check, "
+         "stream sequence, aggregate and version, the recorded and the derived value; decisions not re-derived are "
+         "listed apart. One run at a time.", "/web/audit"),
+    Step("签署和分发检查点", "Sign and hand out checkpoints",
+         "报送截止（{window_closes}）、地区上报截止（{region_deadline}）、评审结束（{judging_closes}）和公布获奖时自动签署"
+         "检查点；“立即签署检查点”可随时签署一个。各地区在公开的“日志检查点”页面下载 .txt 文件保存，日后用 "
+         "festival audit verify --key 验证公钥 --checkpoint 文件 证明其所见的历史未被改写。",
+         "A checkpoint is signed when submissions close ({window_closes}), at the region deadline ({region_deadline}), "
+         "when judging closes ({judging_closes}) and when the awards are published; Sign a checkpoint now signs one "
+         "at any time. Regions download the .txt files from the public Log checkpoints page and later prove with "
+         "festival audit verify --key KEY --checkpoint FILE that the history they saw was not rewritten.",
+         "/web/audit/checkpoints"),
+    Step("查看作品的日志记录", "Read a work's events on the log",
+         "在作品的时间线点击“日志记录与包含证明”：列出作品的每个事件的流序号、时间、哈希（鼠标停留看完整值）和包含证明的"
+         "长度；festival audit prove 事件编号 打印完整证明。证书可在公开页面按验证码核对。",
+         "On a work's timeline open On the log: each of its events with stream sequence, time, hash (hover for the "
+         "whole value) and the length of its inclusion proof; festival audit prove EVENT_ID prints the whole proof. "
+         "Certificates are checked by their code on a public page.", "/web/queue"),
 )
 
 ROLES: dict[str, Role] = {role.code: role for role in (
@@ -239,6 +270,7 @@ ROLES: dict[str, Role] = {role.code: role for role in (
          EVERY_SERVICE),
     Role(JUDGE, "评委", "Judge", "评审专家：匿名评阅分配的作品。", "An expert judge: scores assigned works, blind.",
          ("judging_opens", "judging_closes"), JUDGE_STEPS, ("gateway", "kit", "registry", "scoring")),
-    Role(AUDITOR, "审计", "Auditor", "审计人员：只读查看全部记录。", "An auditor: reads the whole record, read only.",
+    Role(AUDITOR, "审计", "Auditor", "审计人员：只读查看全部记录，核验日志，签署检查点。",
+         "An auditor: reads the whole record, verifies the log, signs checkpoints.",
          ("window_closes", "region_deadline", "judging_closes", "publish_by"), AUDITOR_STEPS, EVERY_SERVICE),
 )}
