@@ -84,6 +84,7 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     done = wait_until(lambda: (r := ok(client.get("/audit/reports", headers=auditor))["runs"][0])["status"] == "finished"
                       and r, timeout=120)
     assert done["problem_count"] == 0 and done["read"] == done["total"] > 0, done
+    assert done["requested_by"] == account_of(auditor)
 
     # 4. Proofs: an event of the first checkpoint is in it; the first checkpoint is a prefix of the last.
     events = ok(client.get(f"/works/{await _some_work(stack)}/audit", headers=auditor))["events"]

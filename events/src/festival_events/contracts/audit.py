@@ -52,6 +52,7 @@ class Problem(BaseModel):
 class AuditRunStarted(_Audit):
     type: ClassVar[str] = "AuditRunStarted"
     kind: Literal["verify", "replay"]
+    requested_by: str  # the account that started it (also the envelope's actor)
 
 
 class AuditRunFinished(_Audit):

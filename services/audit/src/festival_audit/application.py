@@ -121,7 +121,7 @@ class AuditApplication(FestivalApplication):
             raise refusals.unknown_run_kind(kind)
         if any(str(i) in self.progress and not self.repository.get(i).finished for i in self._ids["AuditRun"]):
             raise refusals.run_in_progress()
-        run = AuditRun(kind=kind)
+        run = AuditRun(kind=kind, requested_by=cause.account_id)
         self.save(run)
         self._ids["AuditRun"].append(run.id)
         self.progress[str(run.id)] = {"read": 0, "total": 0}

@@ -20,7 +20,7 @@ def checkpoint_pb(c: Checkpoint | None) -> pb.Checkpoint | None:
                          trigger_seq=c.trigger_seq, signed_at=c.created_on.isoformat())
 
 
-def run_pb(run: AuditRun, progress: dict[str, int], requested_by: str = "") -> pb.Run:
+def run_pb(run: AuditRun, progress: dict[str, int]) -> pb.Run:
     outcome = run.outcome
     status = "finished" if run.finished else ("running" if progress else "interrupted")
     if run.finished and any(p.get("check") == "run" for p in outcome.get("problems", [])):
@@ -31,7 +31,7 @@ def run_pb(run: AuditRun, progress: dict[str, int], requested_by: str = "") -> p
                   problem_count=outcome.get("problem_count", 0),
                   problems=[pb.Problem(**p) for p in outcome.get("problems", [])],
                   skipped=outcome.get("skipped", []), root=outcome.get("root", ""),
-                  report_sha256=outcome.get("report_sha256", ""), requested_by=requested_by)
+                  report_sha256=outcome.get("report_sha256", ""), requested_by=run.requested_by)
 
 
 class AuditServicer(audit_pb2_grpc.AuditServicer):

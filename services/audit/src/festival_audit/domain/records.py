@@ -40,8 +40,8 @@ class AuditRun(FestivalAggregate):
     SERVICE = "audit"
 
     @event("Started")
-    def __init__(self, kind: str) -> None:
-        self.kind, self.finished, self.outcome = kind, False, {}
+    def __init__(self, kind: str, requested_by: str) -> None:
+        self.kind, self.requested_by, self.finished, self.outcome = kind, requested_by, False, {}
 
     def finish(self, **outcome: Any) -> None:
         self._finished(**outcome)

@@ -52,11 +52,12 @@ async def runs_fragment(request: Request) -> Response:
 
 @router.post("/audit/runs")
 async def start_run(request: Request) -> Response:
-    """Start a verify run of the whole log (one at a time: a second is refused while one runs)."""
+    """Start a verify (or replay) run of the whole log (one at a time: a second is refused while one runs)."""
     who = session.page_caller(request)
-    await posted(request)
+    form = await posted(request)
     try:
-        await audit.start_run(RunRequest(kind="verify"), who, services(request))
+        kind = "replay" if form.get("kind") == "replay" else "verify"
+        await audit.start_run(RunRequest(kind=kind), who, services(request))
     except Exception as problem:  # noqa: BLE001 - shown on the page
         error = inline(problem)
         return await _overview(request, status=error.status, error=error)

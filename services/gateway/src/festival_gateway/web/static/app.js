@@ -77,8 +77,11 @@
     document.getElementById("audit-runs").replaceWith(document.importNode(fresh, true));
     if (fresh.dataset.running === "1") setTimeout(refreshRuns, 2000);
     else {
-      const start = document.getElementById("start-run"), hint = document.getElementById("run-hint");
-      if (start) start.disabled = false;
+      const hint = document.getElementById("run-hint");
+      for (const id of ["start-run", "start-replay"]) {
+        const button = document.getElementById(id);
+        if (button) button.disabled = false;
+      }
       if (hint) hint.hidden = true;
     }
   }
