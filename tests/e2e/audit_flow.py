@@ -73,6 +73,7 @@ async def play(client: httpx.Client, stack, tmp_path: Path, fresh_ports, wait_un
     assert report["problems"] == [] and report["checked"]["judging.results"] >= 2
     assert report["checked"]["awards.tiers"] >= 2 and report["checked"]["saved_checkpoint"] == 1
     assert report["checked"]["inspection"] >= 6 and report["checked"]["judging.assignment"] >= 2
+    assert report["checked"]["review.legality"] >= 6 and report["checked"]["awards.honours"] >= 1
     assert all(c["ok"] for c in report["checkpoints"]) and len(report["checkpoints"]) >= 5
     assert "审计报告" in (tmp_path / "r.html").read_text(encoding="utf-8")
     # the log grew between the runs only by what the runs caused: nothing (a CLI run writes nothing)
@@ -271,3 +272,12 @@ async def tampered(stack, tmp_path: Path, fresh_ports, key: str, saved_note: str
     assert any(p["check"] == "review.legality" and "taken in phase window_closed" in p["message"]
                and p["event_type"] == "WorkQualified" for p in problems), problems
     assert not [p for p in problems if p["check"] == "chain"], problems
+
+    # an advisor honour given to someone who advised no best work
+    honoured = index_of("AdvisorHonoured")
+
+    def stranger(body: dict) -> None:
+        body["payload"] = {**body["payload"], "key": "0" * 16, "name": "不相干的人"}
+
+    problems = await verify(rewritten(honoured, stranger, rechain=True))
+    assert any(p["check"] == "awards.honours" and "advised no best work" in p["message"] for p in problems), problems

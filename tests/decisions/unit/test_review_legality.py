@@ -27,3 +27,12 @@ def test_the_wrong_phase_role_level_version_and_missing_reasons_are_each_named()
     assert problems("WorkDisqualified", {"submission_version": 1, "reason_codes": []}, "province_admin",
                     REGION_CLOSED, None) == ["decides on a work review never received",
                                              "a disqualification without reason codes"]
+
+
+def test_an_admin_deciding_outside_their_school_or_region_is_named():
+    from festival_decisions.review.legality import scope_problem
+
+    assert scope_problem("school_admin", "s1", "r1", "s1", "r1") == ""
+    assert "school s2" in scope_problem("school_admin", "s1", "r1", "s2", "r1")
+    assert "region r2" in scope_problem("region_admin", None, "r1", "s9", "r2")
+    assert scope_problem("province_admin", None, None, "s2", "r2") == ""

@@ -6,9 +6,8 @@ from festival_audit.rederive import Rederiver
 from festival_events.envelope import Envelope
 
 NOT_YET = {
-    "WorkForwardedToRegion": "review decisions: the actor's school or region scope is not checked yet (phase, role, "
-                             "version and reasons are)",
-    "AdvisorHonoured": "honours: advisor awards not re-derived yet",
+    "OrganiserHonoured": "organiser and unit honours: the province's own choice from the participation report "
+                         "(recorded with its reason; there is nothing to re-derive)",
 }
 
 

@@ -50,3 +50,13 @@ def problems(decision: str, payload: dict[str, Any], role: str, phase: str, curr
     if decision == "WorkDisqualified" and not payload.get("reason_codes"):
         found.append("a disqualification without reason codes")
     return found
+
+
+def scope_problem(role: str, actor_school: str | None, actor_region: str | None, case_school: str | None,
+                  case_region: str | None) -> str:
+    """Why the actor may not decide on a work outside their school (school admin) or region (region admin)."""
+    if role == "school_admin" and actor_school != case_school:
+        return f"a school admin of {actor_school} decided on a work of school {case_school}"
+    if role == "region_admin" and actor_region != case_region:
+        return f"a region admin of {actor_region} decided on a work of region {case_region}"
+    return ""
