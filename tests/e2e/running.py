@@ -85,3 +85,15 @@ def stop_stack(running: Stack) -> int:
     """Ctrl-C, as an operator would; returns the exit status."""
     running.proc.send_signal(signal.SIGINT)
     return running.proc.wait(timeout=60)
+
+
+def children(pid: int) -> list[int]:
+    """The direct children of `pid`, from /proc."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def cmdline(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()

@@ -15,23 +15,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from flows import DRAFT, login  # noqa: E402
-from running import start_stack, stop_stack  # noqa: E402
+from running import children, cmdline, start_stack, stop_stack  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
 
 SERVING_AGAIN_WITHIN_S = 10.0  # the issue's promise for kill -9 of any one process
-
-
-def children(pid: int) -> list[int]:
-    """The direct children of `pid`, from /proc."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def cmdline(pid: int) -> str:
-    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
 
 
 def alive(pid: int) -> bool:

@@ -26,7 +26,6 @@ from festival.scoring.v1 import scoring_pb2, scoring_pb2_grpc
 from festival_audit import stream
 from festival_audit.merkle import Tree, entry_of
 from festival_audit.verify import Report
-from festival_decisions.judging.round_log import RoundLog
 from festival_events.contracts.audit import Problem
 from festival_events.envelope import Envelope
 from festival_kit.settings import Settings
@@ -48,7 +47,6 @@ class Projections:
         self.rows: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in
                                                            ("intake.works", "review.cases", "scoring.results",
                                                             "awards.lists", "audit.checkpoints")}
-        self.rounds = RoundLog()
 
     def see(self, env: Envelope) -> None:
         p = env.payload
@@ -59,13 +57,11 @@ class Projections:
             case["status"] = REVIEW_STATUS[env.type]
             if env.type == "ReviewVersionReceived":
                 case.update(version=p["submission_version"], title=p["title"], category=p["category"])
-        elif env.service == "scoring":
-            self.rounds.apply(env.type, env.aggregate_id, env.aggregate_version, p)
-            if env.type == "RoundResultsComputed":
-                self.rows["scoring.results"][env.aggregate_id] = {
-                    "inputs_digest": p["inputs_digest"], "final": p["final"],
-                    "works": [[w["work_id"], w["sheets"], w["raw_mean"], w["score"], w["rank"], w["raw_rank"]]
-                              for w in p["works"]]}
+        elif env.type == "RoundResultsComputed":
+            self.rows["scoring.results"][env.aggregate_id] = {
+                "inputs_digest": p["inputs_digest"], "final": p["final"],
+                "works": [[w["work_id"], w["sheets"], w["raw_mean"], w["score"], w["rank"], w["raw_rank"]]
+                          for w in p["works"]]}
         elif env.service == "awards":
             self._award_list(env)
         elif env.type == "CheckpointSigned":
