@@ -16,8 +16,8 @@ from nats.js.api import ConsumerConfig, DeliverPolicy
 
 from festival_events.envelope import STREAM
 
-PENDING_MSGS = 1 << 20
-PENDING_BYTES = 1 << 30
+PENDING_MSGS = 20_000  # what the client buffers ahead of the callback: flow control holds the server back
+PENDING_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
