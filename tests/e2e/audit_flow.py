@@ -155,3 +155,119 @@ def edit_title(db_path: Path, work_id: str, title: str) -> None:
                 body["title"] = title
                 db.execute("UPDATE stored_events SET state = ? WHERE originator_id = ? AND originator_version = ?",
                            (json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), originator, version))
+
+
+async def _some_work(stack) -> str:
+    found: list[str] = []
+    await stream.read([stack.nats_url], lambda m: found.append(json.loads(m.body)["aggregate_id"])
+                      if not found and m.subject == "festival.intake.SubmissionSubmitted" else None)
+    return found[0]
+
+
+async def tampered(stack, tmp_path: Path, fresh_ports, key: str, saved_note: str) -> None:
+    log: list[stream.Message] = []
+    await stream.read([stack.nats_url], log.append)
+    bodies = [json.loads(m.body) for m in log]
+    saved = [SavedCheckpoint("region", saved_note)]
+    saved_size = int(saved_note.split("\n")[1])
+
+    def index_of(event_type: str, before: int | None = None) -> int:
+        return next(i for i, b in enumerate(bodies) if b["type"] == event_type and (before is None or i < before))
+
+    async def verify(messages: list[stream.Message], delete: int = 0) -> list[dict]:
+        with start_nats(tmp_path / f"scratch-{time.monotonic_ns()}", fresh_ports()) as server:
+            nc = await nats.connect(server.url)
+            js = nc.jetstream()
+            await jetstream.ensure_stream(js)
+            for m in messages:
+                await js.publish(m.subject, m.body, stream=STREAM, headers={"Nats-Msg-Id": m.msg_id})
+            if delete:
+                await js.delete_msg(STREAM, delete)
+            await nc.close()
+            report = await run_verify([server.url], key, saved)
+        return [p.model_dump() for p in report.problems]
+
+    def rewritten(i: int, change, rechain: bool) -> list[stream.Message]:
+        """The log with message i's envelope changed and re-hashed; with `rechain`, the rest of its chain too."""
+        out, head = list(log), None
+        aggregate = bodies[i]["aggregate_id"]
+        for j in range(i, len(log)):
+            body = dict(bodies[j])
+            if j == i:
+                change(body)
+            elif body["aggregate_id"] != aggregate or not rechain:
+                continue
+            else:
+                body["prev_hash"] = head
+            fields = {k: v for k, v in body.items() if k not in ("hash", "prev_hash")}
+            body["hash"] = head = chain_hash(body["prev_hash"], fields)
+            out[j] = stream.Message(log[j].seq, log[j].subject, log[j].msg_id, json.dumps(body).encode())
+        return out
+
+    # clean copy: nothing to report
+    assert await verify(log) == []
+
+    # a message deleted from the stream: the gap is named
+    problems = await verify(log, delete=10)
+    assert any(p["check"] == "stream" and p["seq"] == 10 and "deleted" in p["message"] for p in problems), problems
+
+    # a forged event with a recomputed hash: the next event of its aggregate no longer chains to it
+    drafted = index_of("SubmissionDrafted")
+
+    def retitle(body: dict) -> None:
+        body["payload"] = {**body["payload"], "title": "被篡改的标题"}
+
+    problems = await verify(rewritten(drafted, retitle, rechain=False))
+    assert any(p["check"] == "chain" and "prev_hash" in p["message"] and p["aggregate_id"] == bodies[drafted]["aggregate_id"]
+               for p in problems), problems
+
+    # a consistent forgery of a whole aggregate's chain: only the checkpoints see it
+    problems = await verify(rewritten(drafted, retitle, rechain=True))
+    assert not [p for p in problems if p["check"] == "chain"], problems
+    assert any(p["check"] == "checkpoint" and "rewritten" in p["message"] for p in problems), problems
+    if drafted < saved_size:
+        assert any("saved checkpoint region" in p["message"] for p in problems), problems
+
+    # results that do not follow from their sheets (chain and all re-hashed): re-derivation names the field
+    results = index_of("RoundResultsComputed")
+
+    def inflate(body: dict) -> None:
+        works = [dict(w) for w in body["payload"]["works"]]
+        works[0]["score"] = works[0]["score"] + 7
+        body["payload"] = {**body["payload"], "works": works}
+
+    problems = await verify(rewritten(results, inflate, rechain=True))
+    assert any(p["check"] == "judging.results" and p["message"].startswith("RoundResultsComputed.works")
+               and p["seq"] == log[results].seq for p in problems), problems
+
+    # an inspection verdict that does not follow from its recorded measurements
+    inspected = index_of("InspectionCompleted")
+
+    def overturn(body: dict) -> None:
+        body["payload"] = {**body["payload"], "verdict": "fail" if body["payload"]["verdict"] != "fail" else "pass"}
+
+    problems = await verify(rewritten(inspected, overturn, rechain=True))
+    assert any(p["check"] == "inspection" and "verdict" in p["message"] and p["seq"] == log[inspected].seq
+               for p in problems), problems
+
+    # a decision recorded in the wrong phase: a qualification moved before the region deadline (its case's
+    # chain stays intact: nothing else of that case lies between them)
+    deadline = index_of("RegionDeadlinePassed")
+    qualified = next(i for i, b in enumerate(bodies) if b["type"] == "WorkQualified" and i > deadline and not any(
+        bodies[j]["aggregate_id"] == b["aggregate_id"] for j in range(deadline, i)))
+    moved = [m for i, m in enumerate(log) if i != qualified]
+    moved.insert(deadline, log[qualified])
+    moved = [stream.Message(n, m.subject, m.msg_id, m.body) for n, m in enumerate(moved, start=1)]
+    problems = await verify(moved)
+    assert any(p["check"] == "review.legality" and "taken in phase window_closed" in p["message"]
+               and p["event_type"] == "WorkQualified" for p in problems), problems
+    assert not [p for p in problems if p["check"] == "chain"], problems
+
+    # an advisor honour given to someone who advised no best work
+    honoured = index_of("AdvisorHonoured")
+
+    def stranger(body: dict) -> None:
+        body["payload"] = {**body["payload"], "key": "0" * 16, "name": "不相干的人"}
+
+    problems = await verify(rewritten(honoured, stranger, rechain=True))
+    assert any(p["check"] == "awards.honours" and "advised no best work" in p["message"] for p in problems), problems
