@@ -19,10 +19,10 @@ import structlog
 from nats.js.api import ConsumerConfig, DeliverPolicy
 
 from festival_audit.merkle import Tree, entry_of
+from festival_audit.stream import PENDING_BYTES, PENDING_MSGS
 from festival_events.contracts.audit import SEALING_EVENTS
 
 log = structlog.get_logger()
-PENDING_MSGS, PENDING_BYTES = 1 << 20, 1 << 30
 SUMMARY = ("event_id", "type", "service", "aggregate_id", "aggregate_version", "occurred_at", "hash", "prev_hash")
 
 
