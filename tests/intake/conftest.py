@@ -159,6 +159,7 @@ def draft_fields() -> dict[str, Any]:
         "creators": [{"name": "张小明", "grade": "初二", "school": "长春市第一实验中学"},
                      {"name": "李华", "grade": "初二", "school": "长春市第一实验中学"}],
         "advisors": [{"name": "王丽", "school": "长春市第一实验中学", "phone": "138-0000-0000"}],
+        "voice_over": "mandarin", "subtitles": "none",
     }
 
 

@@ -55,7 +55,7 @@ async def test_the_service_hears_registry_serves_and_relays(tmp_path, fresh_port
             drafted = await js.subscribe("festival.intake.SubmissionDrafted", stream="FESTIVAL")
             msg = await drafted.next_msg(timeout=10)
         env = Envelope.model_validate_json(msg.data)
-        assert (env.aggregate_id, env.schema_version, env.edition) == (sub.id, 2, "jl-11")
+        assert (env.aggregate_id, env.schema_version, env.edition) == (sub.id, 3, "jl-11")
         assert env.actor.account_id == student.account_id and env.payload["region_id"] == "region-changchun"
     finally:
         await channel.close()

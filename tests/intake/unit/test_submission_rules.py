@@ -184,7 +184,10 @@ def test_every_event_is_published_under_its_contract(new, rules) -> None:
     envelopes = [envelope_of(e, "intake") for e in sub.collect_events()]
     first = ["SubmissionDrafted", "UploadStarted", "FileConfirmed"]
     assert [e.type for e in envelopes][:3] == first
-    assert envelopes[0].schema_version == 2 and envelopes[0].payload["region_id"] == "region-1"
+    assert envelopes[0].schema_version == 3 and envelopes[0].payload["region_id"] == "region-1"
+    assert envelopes[0].payload["voice_over"] == "mandarin"
+    submitted = next(e for e in envelopes if e.type == "SubmissionSubmitted")
+    assert submitted.schema_version == 2 and submitted.payload["consent_version"] is None  # the edition asks none
     assert "s3_upload_id" not in envelopes[1].payload  # S3's upload id stays in intake's store
     assert {e.type for e in envelopes[-3:]} == {"SubmissionSubmitted", "SubmissionReopened", "SubmissionWithdrawn"}
     for env in envelopes:
@@ -194,4 +197,86 @@ def test_every_event_is_published_under_its_contract(new, rules) -> None:
 def test_a_v1_draft_is_upcast(new) -> None:
     state = {"edition": "jl-11", "student_id": "s", "school_id": "x", "title": "t"}
     Submission.Drafted.upcast_v1_v2(state)
-    assert state["region_id"] is None
+    Submission.Drafted.upcast_v2_v3(state)
+    assert state["region_id"] is None and state["voice_over"] == state["subtitles"] == ""
+
+
+def test_earlier_events_read_with_an_open_declaration_and_no_consent(new, rules) -> None:
+    sub = new()
+    attach(sub, rules, *REQUIRED)
+    sub.submit(rules, True)
+    for env in (envelope_of(e, "intake") for e in sub.collect_events()):
+        if env.type not in ("SubmissionDrafted", "DraftEdited", "SubmissionSubmitted"):
+            continue
+        dropped = {"voice_over", "subtitles", "consent_version"}
+        old = env.model_copy(update={"schema_version": env.schema_version - 1,
+                                     "payload": {k: v for k, v in env.payload.items() if k not in dropped}})
+        read = contracts.read(old)
+        assert (read.voice_over, read.subtitles) == ("", "")
+        assert getattr(read, "consent_version", None) is None
+
+
+# -- the language of the voice-over (附件 四.3) and the statements confirmed at submit (通知 三.9, 三.10) --------
+
+CONSENT = {"version": "11-1", "copyright_zh": "共享著作权", "copyright_en": "shares copyright",
+           "originality_zh": "原创", "originality_en": "original"}
+
+
+def inspected_film(sub: Submission, tracks: int | None) -> None:
+    """The film's report as media-inspection gives it, with the subtitle tracks it found (None: not looked)."""
+    film = sub.files["film"]
+    checks = [] if tracks is None else [{"id": "subtitle_track", "verdict": "pass", "measured": tracks,
+                                         "expected": None, "message_zh": "", "message_en": ""}]
+    film["inspection"] = {**film["inspection"], "checks": checks}
+
+
+@pytest.mark.parametrize(("voice_over", "subtitles", "tracks", "code"), [
+    ("", "", 0, "language_required"),
+    ("dialect", "none", 0, "subtitles_required"),
+    ("minority", "", 1, "subtitles_required"),
+    ("dialect", "track", 0, "subtitle_track_missing"),
+    ("mandarin", "track", 0, "subtitle_track_missing"),
+])
+def test_a_submission_declares_its_language_with_subtitles_where_needed(new, rules, voice_over, subtitles,
+                                                                        tracks, code) -> None:
+    sub = new(voice_over=voice_over, subtitles=subtitles)
+    attach(sub, rules, *REQUIRED)
+    inspected_film(sub, tracks)
+    error = refused(code, sub.submit, rules, True)
+    assert error.status == 422 and sub.status == "draft"
+    if code == "subtitles_required":
+        assert "须加同期字幕" in error.message_zh and "subtitles" in error.message_en
+
+
+@pytest.mark.parametrize(("voice_over", "subtitles", "tracks"), [
+    ("mandarin", "", 0), ("none", "none", None), ("dialect", "burned_in", 0), ("dialect", "track", 1),
+    ("minority", "track", None),  # inspected before the check existed: nothing to hold against the film
+])
+def test_mandarin_and_subtitled_dialects_submit(new, rules, voice_over, subtitles, tracks) -> None:
+    sub = new(voice_over=voice_over, subtitles=subtitles)
+    attach(sub, rules, *REQUIRED)
+    inspected_film(sub, tracks)
+    sub.submit(rules, True)
+    submitted = envelope_of(sub.collect_events()[-1], "intake")
+    assert (submitted.payload["voice_over"], submitted.payload["subtitles"]) == (voice_over, subtitles)
+
+
+@pytest.mark.parametrize(("changes", "code"), [({"voice_over": "cantonese"}, "bad_voice_over"),
+                                               ({"subtitles": "open"}, "bad_subtitles")])
+def test_a_draft_names_known_language_choices(new, changes, code) -> None:
+    refused(code, new, **changes)
+
+
+def test_the_statements_are_confirmed_in_the_editions_version(new, make_rules) -> None:
+    from festival_intake.domain.consent import Consent
+
+    rules = make_rules(consent=CONSENT)
+    sub = new()
+    attach(sub, rules, *REQUIRED)
+    refused("consent_required", sub.submit, rules, True)
+    refused("consent_required", sub.submit, rules, True, Consent("11-1", copyright=True, originality=False))
+    assert refused("consent_outdated", sub.submit, rules, True, Consent("10-1", True, True)).status == 409
+    assert sub.status == "draft" and sub.consent_version is None
+    sub.submit(rules, True, Consent("11-1", True, True))
+    submitted = envelope_of(sub.collect_events()[-1], "intake")
+    assert submitted.payload["consent_version"] == "11-1" and sub.consent_version == "11-1"

@@ -32,6 +32,12 @@ class _Intake(Contract):
     service: ClassVar[str] = "intake"
 
 
+# The voice-over's language (附件 四.3: 普通话配音; a dialect or minority language only with subtitles) and how
+# subtitles are carried. "" is not declared yet: a draft may leave it open, a submission may not.
+VoiceOver = Literal["", "mandarin", "dialect", "minority", "none"]
+Subtitles = Literal["", "burned_in", "track", "none"]
+
+
 class SubmissionDraftedV1(_Intake):
     """Version 1 had no region: a school was enough before regions were tracked per work."""
 
@@ -48,7 +54,9 @@ class SubmissionDraftedV1(_Intake):
     advisors: list[Advisor]
 
 
-class SubmissionDrafted(_Intake):
+class SubmissionDraftedV2(_Intake):
+    """Version 2 had no language declaration."""
+
     type: ClassVar[str] = "SubmissionDrafted"
     version: ClassVar[int] = 2
     edition: str
@@ -63,13 +71,25 @@ class SubmissionDrafted(_Intake):
     advisors: list[Advisor]
 
 
+class SubmissionDrafted(SubmissionDraftedV2):
+    type: ClassVar[str] = "SubmissionDrafted"
+    version: ClassVar[int] = 3
+    voice_over: VoiceOver
+    subtitles: Subtitles
+
+
 @upcaster("SubmissionDrafted", from_version=1)
 def _drafted_v1_v2(payload: dict) -> dict:
     return {**payload, "region_id": None}
 
 
-class DraftEdited(_Intake):
-    """The student changed the draft (once returned, everything but the team)."""
+@upcaster("SubmissionDrafted", from_version=2)
+def _drafted_v2_v3(payload: dict) -> dict:
+    return {**payload, "voice_over": "", "subtitles": ""}
+
+
+class DraftEditedV1(_Intake):
+    """The student changed the draft (once returned, everything but the team); version 1 had no language."""
 
     type: ClassVar[str] = "DraftEdited"
     title: str
@@ -78,6 +98,18 @@ class DraftEdited(_Intake):
     synopsis: str
     creators: list[Creator]
     advisors: list[Advisor]
+
+
+class DraftEdited(DraftEditedV1):
+    type: ClassVar[str] = "DraftEdited"
+    version: ClassVar[int] = 2
+    voice_over: VoiceOver
+    subtitles: Subtitles
+
+
+@upcaster("DraftEdited", from_version=1)
+def _edited_v1_v2(payload: dict) -> dict:
+    return {**payload, "voice_over": "", "subtitles": ""}
 
 
 class UploadStarted(_Intake):
@@ -135,7 +167,7 @@ class SubmittedFile(BaseModel):
     etag: str
 
 
-class SubmissionSubmitted(_Intake):
+class SubmissionSubmittedV1(_Intake):
     """A version of the work, complete as submitted: consumers need no earlier event to route or judge it."""
 
     type: ClassVar[str] = "SubmissionSubmitted"
@@ -150,6 +182,22 @@ class SubmissionSubmitted(_Intake):
     creators: list[Creator]
     advisors: list[Advisor]
     files: dict[str, SubmittedFile]
+
+
+class SubmissionSubmitted(SubmissionSubmittedV1):
+    """Version 2 adds the language declaration and the version of the consent texts the student confirmed
+    (None: the edition asked for none)."""
+
+    type: ClassVar[str] = "SubmissionSubmitted"
+    version: ClassVar[int] = 2
+    voice_over: VoiceOver
+    subtitles: Subtitles
+    consent_version: str | None
+
+
+@upcaster("SubmissionSubmitted", from_version=1)
+def _submitted_v1_v2(payload: dict) -> dict:
+    return {**payload, "voice_over": "", "subtitles": "", "consent_version": None}
 
 
 class SubmissionReopened(_Intake):

@@ -42,6 +42,20 @@ class FileLimit(BaseModel):
     height: int | None = None
 
 
+class ConsentTexts(BaseModel):
+    """What a student confirms at submit (通知 三.9 originality, 三.10 shared copyright), in a numbered version.
+
+    Changing a text means a new `version`: a submission records the version its student confirmed.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: str = Field(min_length=1, max_length=40)
+    copyright_zh: str
+    copyright_en: str
+    originality_zh: str
+    originality_en: str
+
+
 class EditionRules(BaseModel):
     """Everything the notice fixes for one edition, as configuration (dates are aware datetimes).
 
@@ -66,6 +80,7 @@ class EditionRules(BaseModel):
     # Optional so that editions configured before judging existed still read; scoring refuses without it.
     judging: JudgingRules | None = None
     awards: AwardRules | None = None  # likewise: the awards service refuses without it
+    consent: ConsentTexts | None = None  # an edition configured without it asks for no confirmation at submit
 
     @model_validator(mode="after")
     def _moments_in_order(self) -> EditionRules:

@@ -6,6 +6,7 @@ import uuid
 from typing import ClassVar
 
 from festival_intake.adapters.files import FileStore, UploadTicket
+from festival_intake.domain.consent import Consent
 from festival_intake.domain.draft import Draft, invalid
 from festival_intake.domain.edition import EditionView
 from festival_intake.domain.submission import Submission
@@ -94,10 +95,11 @@ class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
         return sub
 
     @command
-    def submit(self, cause: Cause, submission_id: str) -> Submission:
-        """Submit the work (next version) if the window is open, files complete and the rules kept."""
+    def submit(self, cause: Cause, submission_id: str, consent: Consent | None = None) -> Submission:
+        """Submit the work (next version) if the window is open, files complete, the rules kept and the
+        edition's statements confirmed."""
         sub, view = self._owned(cause, submission_id)
-        sub.submit(view.rules, view.window_open)
+        sub.submit(view.rules, view.window_open, consent)
         self.save(sub)
         return sub
 

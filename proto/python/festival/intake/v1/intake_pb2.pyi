@@ -28,20 +28,24 @@ class Advisor(_message.Message):
     def __init__(self, name: _Optional[str] = ..., school: _Optional[str] = ..., phone: _Optional[str] = ...) -> None: ...
 
 class Draft(_message.Message):
-    __slots__ = ("title", "category", "theme", "synopsis", "creators", "advisors")
+    __slots__ = ("title", "category", "theme", "synopsis", "creators", "advisors", "voice_over", "subtitles")
     TITLE_FIELD_NUMBER: _ClassVar[int]
     CATEGORY_FIELD_NUMBER: _ClassVar[int]
     THEME_FIELD_NUMBER: _ClassVar[int]
     SYNOPSIS_FIELD_NUMBER: _ClassVar[int]
     CREATORS_FIELD_NUMBER: _ClassVar[int]
     ADVISORS_FIELD_NUMBER: _ClassVar[int]
+    VOICE_OVER_FIELD_NUMBER: _ClassVar[int]
+    SUBTITLES_FIELD_NUMBER: _ClassVar[int]
     title: str
     category: str
     theme: str
     synopsis: str
     creators: _containers.RepeatedCompositeFieldContainer[Creator]
     advisors: _containers.RepeatedCompositeFieldContainer[Advisor]
-    def __init__(self, title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ...) -> None: ...
+    voice_over: str
+    subtitles: str
+    def __init__(self, title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ..., voice_over: _Optional[str] = ..., subtitles: _Optional[str] = ...) -> None: ...
 
 class CreateDraftRequest(_message.Message):
     __slots__ = ("student_id", "school_id", "draft", "edition")
@@ -128,7 +132,7 @@ class FileInspection(_message.Message):
     def __init__(self, status: _Optional[str] = ..., verdict: _Optional[str] = ..., checks: _Optional[_Iterable[_Union[InspectionCheck, _Mapping]]] = ..., inspection_id: _Optional[str] = ...) -> None: ...
 
 class Submission(_message.Message):
-    __slots__ = ("id", "edition", "student_id", "school_id", "region_id", "draft", "status", "version", "team_frozen", "files", "missing_slots", "created_at", "updated_at", "return_reason")
+    __slots__ = ("id", "edition", "student_id", "school_id", "region_id", "draft", "status", "version", "team_frozen", "files", "missing_slots", "created_at", "updated_at", "return_reason", "consent_version")
     ID_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -143,6 +147,7 @@ class Submission(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     RETURN_REASON_FIELD_NUMBER: _ClassVar[int]
+    CONSENT_VERSION_FIELD_NUMBER: _ClassVar[int]
     id: str
     edition: str
     student_id: str
@@ -157,7 +162,8 @@ class Submission(_message.Message):
     created_at: str
     updated_at: str
     return_reason: str
-    def __init__(self, id: _Optional[str] = ..., edition: _Optional[str] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., team_frozen: _Optional[bool] = ..., files: _Optional[_Iterable[_Union[FileRecord, _Mapping]]] = ..., missing_slots: _Optional[_Iterable[str]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., return_reason: _Optional[str] = ...) -> None: ...
+    consent_version: str
+    def __init__(self, id: _Optional[str] = ..., edition: _Optional[str] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., team_frozen: _Optional[bool] = ..., files: _Optional[_Iterable[_Union[FileRecord, _Mapping]]] = ..., missing_slots: _Optional[_Iterable[str]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., return_reason: _Optional[str] = ..., consent_version: _Optional[str] = ...) -> None: ...
 
 class SubmissionList(_message.Message):
     __slots__ = ("submissions",)
@@ -237,11 +243,23 @@ class Form(_message.Message):
     pdf: bytes
     def __init__(self, filename: _Optional[str] = ..., pdf: _Optional[bytes] = ...) -> None: ...
 
+class Consent(_message.Message):
+    __slots__ = ("version", "copyright", "originality")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    COPYRIGHT_FIELD_NUMBER: _ClassVar[int]
+    ORIGINALITY_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    copyright: bool
+    originality: bool
+    def __init__(self, version: _Optional[str] = ..., copyright: _Optional[bool] = ..., originality: _Optional[bool] = ...) -> None: ...
+
 class SubmitRequest(_message.Message):
-    __slots__ = ("submission_id",)
+    __slots__ = ("submission_id", "consent")
     SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    CONSENT_FIELD_NUMBER: _ClassVar[int]
     submission_id: str
-    def __init__(self, submission_id: _Optional[str] = ...) -> None: ...
+    consent: Consent
+    def __init__(self, submission_id: _Optional[str] = ..., consent: _Optional[_Union[Consent, _Mapping]] = ...) -> None: ...
 
 class GetFileUrlRequest(_message.Message):
     __slots__ = ("submission_id", "slot")

@@ -13,6 +13,7 @@ from festival.intake.v1 import intake_pb2_grpc
 from festival_intake.adapters.files import UploadTicket
 from festival_intake.application import IntakeApplication
 from festival_intake.domain import inspections
+from festival_intake.domain.consent import Consent
 from festival_intake.domain.draft import Draft
 from festival_intake.domain.submission import Submission
 from festival_intake.domain.uploads import URL_LIFETIME
@@ -60,10 +61,12 @@ class IntakeServicer(intake_pb2_grpc.IntakeServicer):
             team_frozen=sub.team_frozen,
             draft=pb.Draft(title=sub.title, category=sub.category, theme=sub.theme, synopsis=sub.synopsis,
                            creators=[pb.Creator(**c) for c in sub.creators],
-                           advisors=[pb.Advisor(**a) for a in sub.advisors]),
+                           advisors=[pb.Advisor(**a) for a in sub.advisors], voice_over=sub.voice_over,
+                           subtitles=sub.subtitles),
             files=[file_pb(slot, record) for slot, record in sorted(sub.files.items())],
             missing_slots=self.app.missing_slots(sub), created_at=_iso(sub.created_on),
             updated_at=_iso(sub.modified_on), return_reason=sub.return_reason,
+            consent_version=sub.consent_version or "",
         )
 
     @rpc
@@ -109,7 +112,9 @@ class IntakeServicer(intake_pb2_grpc.IntakeServicer):
 
     @rpc
     def Submit(self, request: pb.SubmitRequest, cause: Cause) -> pb.Submission:
-        return self.submission_pb(self.app.submit(cause, request.submission_id))
+        given = request.consent if request.HasField("consent") else None
+        consent = Consent(given.version, given.copyright, given.originality) if given else None
+        return self.submission_pb(self.app.submit(cause, request.submission_id, consent))
 
     @rpc
     def GetFileUrl(self, request: pb.GetFileUrlRequest, cause: Cause) -> pb.FileUrl:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from festival_events.contracts.registry import EditionRules
+from festival_intake.domain import language
 from festival_kit.errors import FestivalError
 
 # Field sizes of the entry form (the notice leaves them to the platform; the forms print them).
@@ -23,7 +24,8 @@ def _text(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Draft:
-    """The editable content of a submission: metadata and team (creators and advisors are dicts)."""
+    """The editable content of a submission: metadata, language declaration (附件 四.3, "" while open) and team
+    (creators and advisors are dicts)."""
 
     title: str
     category: str
@@ -31,6 +33,8 @@ class Draft:
     synopsis: str = ""
     creators: list[dict[str, str]] = field(default_factory=list)
     advisors: list[dict[str, str]] = field(default_factory=list)
+    voice_over: str = ""
+    subtitles: str = ""
 
     @classmethod
     def of(cls, **raw: Any) -> Draft:
@@ -40,12 +44,14 @@ class Draft:
         return cls(
             title=_text(raw.get("title")), category=_text(raw.get("category")), theme=_text(raw.get("theme")),
             synopsis=_text(raw.get("synopsis")), creators=creators, advisors=advisors,
+            voice_over=_text(raw.get("voice_over")), subtitles=_text(raw.get("subtitles")),
         )
 
     def fields(self) -> dict[str, Any]:
         return {
             "title": self.title, "category": self.category, "theme": self.theme, "synopsis": self.synopsis,
             "creators": [dict(c) for c in self.creators], "advisors": [dict(a) for a in self.advisors],
+            "voice_over": self.voice_over, "subtitles": self.subtitles,
         }
 
     def team(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -57,7 +63,7 @@ def invalid(code: str, zh: str, en: str) -> FestivalError:
 
 
 def check_draft(draft: Draft, rules: EditionRules) -> None:
-    """Raise the first rule the draft breaks: sizes of fields, category and theme, team limits."""
+    """Raise the first rule the draft breaks: sizes of fields, category and theme, language, team limits."""
     if not 1 <= len(draft.title) <= TITLE_MAX:
         raise invalid("bad_title", f"作品名称须为 1 至 {TITLE_MAX} 个字。",
                       f"The title must be 1 to {TITLE_MAX} characters long.")
@@ -72,6 +78,7 @@ def check_draft(draft: Draft, rules: EditionRules) -> None:
     if len(draft.synopsis) > SYNOPSIS_MAX:
         raise invalid("synopsis_too_long", f"作品简介不能超过 {SYNOPSIS_MAX} 个字（现有 {len(draft.synopsis)} 个字）。",
                       f"The synopsis must be at most {SYNOPSIS_MAX} characters ({len(draft.synopsis)} given).")
+    language.check_values(draft.voice_over, draft.subtitles)
     check_team(draft, rules)
 
 

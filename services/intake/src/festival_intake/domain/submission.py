@@ -7,7 +7,8 @@ from typing import Any
 from eventsourcing.domain import event
 
 from festival_events.contracts.registry import EditionRules
-from festival_intake.domain import inspections, refusals
+from festival_intake.domain import inspections, language, refusals
+from festival_intake.domain.consent import Consent, confirmed_version
 from festival_intake.domain.draft import Draft, check_draft
 from festival_intake.domain.uploads import check_kind, check_size, limit_of
 from festival_kit.aggregate import FestivalAggregate
@@ -21,7 +22,7 @@ class Submission(FestivalAggregate):
     SERVICE = "intake"
 
     class Drafted(FestivalAggregate.Created):
-        class_version = 2
+        class_version = 3
         edition: str
         student_id: str
         school_id: str
@@ -32,17 +33,25 @@ class Submission(FestivalAggregate):
         synopsis: str
         creators: list[dict[str, str]]
         advisors: list[dict[str, str]]
+        voice_over: str
+        subtitles: str
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["region_id"] = None  # v1 drafts predate regions per work
 
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["voice_over"] = state["subtitles"] = ""  # v2 drafts predate the language declaration
+
     @event(Drafted)
     def __init__(self, edition: str, student_id: str, school_id: str, region_id: str | None, title: str,
-                 category: str, theme: str, synopsis: str, creators: list, advisors: list) -> None:
+                 category: str, theme: str, synopsis: str, creators: list, advisors: list, voice_over: str,
+                 subtitles: str) -> None:
         self.edition, self.student_id, self.school_id, self.region_id = edition, student_id, school_id, region_id
-        self._set(title, category, theme, synopsis, creators, advisors)
+        self._set(title, category, theme, synopsis, creators, advisors, voice_over, subtitles)
         self.status, self.submission_version, self.team_frozen, self.return_reason = DRAFT, 0, False, ""
+        self.consent_version: str | None = None
         self.files: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, dict[str, Any]] = {}
 
@@ -55,13 +64,15 @@ class Submission(FestivalAggregate):
         return cls(edition=rules.code, student_id=student_id, school_id=school_id, region_id=region_id,
                    **draft.fields())
 
-    def _set(self, title: str, category: str, theme: str, synopsis: str, creators: list, advisors: list) -> None:
+    def _set(self, title: str, category: str, theme: str, synopsis: str, creators: list, advisors: list,
+             voice_over: str, subtitles: str) -> None:
         self.title, self.category, self.theme, self.synopsis = title, category, theme, synopsis
-        self.creators, self.advisors = creators, advisors
+        self.creators, self.advisors, self.voice_over, self.subtitles = creators, advisors, voice_over, subtitles
 
     @property
     def content(self) -> Draft:
-        return Draft(self.title, self.category, self.theme, self.synopsis, self.creators, self.advisors)
+        return Draft(self.title, self.category, self.theme, self.synopsis, self.creators, self.advisors,
+                     self.voice_over, self.subtitles)
 
     def edit(self, draft: Draft, rules: EditionRules, window_open: bool) -> None:
         """Change the draft; once returned, everything but the team."""
@@ -71,10 +82,25 @@ class Submission(FestivalAggregate):
             raise refusals.team_frozen()
         self._draft_edited(**draft.fields())
 
-    @event("DraftEdited")
+    class DraftEdited(FestivalAggregate.Event):
+        class_version = 2
+        title: str
+        category: str
+        theme: str
+        synopsis: str
+        creators: list[dict[str, str]]
+        advisors: list[dict[str, str]]
+        voice_over: str
+        subtitles: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["voice_over"] = state["subtitles"] = ""
+
+    @event(DraftEdited)
     def _draft_edited(self, title: str, category: str, theme: str, synopsis: str, creators: list,
-                      advisors: list) -> None:
-        self._set(title, category, theme, synopsis, creators, advisors)
+                      advisors: list, voice_over: str, subtitles: str) -> None:
+        self._set(title, category, theme, synopsis, creators, advisors, voice_over, subtitles)
 
     def _check_editable(self, window_open: bool) -> None:
         if self.status not in (DRAFT, RETURNED):
@@ -149,8 +175,9 @@ class Submission(FestivalAggregate):
     def missing_slots(self, rules: EditionRules) -> list[str]:
         return [slot for slot, limit in rules.files.items() if limit.required and slot not in self.files]
 
-    def submit(self, rules: EditionRules, window_open: bool) -> None:
-        """Submit the work as its next version: all required files there, the rules still kept."""
+    def submit(self, rules: EditionRules, window_open: bool, consent: Consent | None = None) -> None:
+        """Submit the work as its next version: all required files there, the rules still kept, the language
+        declared (with subtitles where the notice needs them) and the edition's statements confirmed."""
         if self.status == SUBMITTED:
             raise refusals.already_submitted()
         self._check_editable(window_open)
@@ -159,16 +186,42 @@ class Submission(FestivalAggregate):
         if missing:
             raise refusals.files_missing(missing)
         inspections.check_passed(self.files, rules, self.category)
+        language.check_for_submit(self.voice_over, self.subtitles, self.files.get("film"))
+        consent_version = confirmed_version(rules.consent, consent)
         files = {slot: {k: f[k] for k in ("object_key", "filename", "size", "kind", "etag")}
                  for slot, f in self.files.items()}
         self._submitted(submission_version=self.submission_version + 1, student_id=self.student_id,
-                        school_id=self.school_id, region_id=self.region_id, files=files, **self.content.fields())
+                        school_id=self.school_id, region_id=self.region_id, files=files,
+                        consent_version=consent_version, **self.content.fields())
 
-    @event("Submitted")
+    class Submitted(FestivalAggregate.Event):
+        class_version = 2
+        submission_version: int
+        student_id: str
+        school_id: str
+        region_id: str | None
+        title: str
+        category: str
+        theme: str
+        synopsis: str
+        creators: list[dict[str, str]]
+        advisors: list[dict[str, str]]
+        files: dict[str, dict[str, Any]]
+        voice_over: str
+        subtitles: str
+        consent_version: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["voice_over"] = state["subtitles"] = ""
+            state["consent_version"] = None
+
+    @event(Submitted)
     def _submitted(self, submission_version: int, student_id: str, school_id: str, region_id: str | None,
                    title: str, category: str, theme: str, synopsis: str, creators: list, advisors: list,
-                   files: dict) -> None:
+                   files: dict, voice_over: str, subtitles: str, consent_version: str | None) -> None:
         self.status, self.submission_version, self.return_reason = SUBMITTED, submission_version, ""
+        self.consent_version = consent_version
 
     def reopen(self, submission_version: int, returned_by_role: str, reason_code: str, reason: str) -> bool:
         """Reopen for fixes after a return of the current version; a stale or repeated return changes nothing."""
