@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from festival_decisions.inspection.film import headers, motion, pictures, playback, sounds, streams
+from festival_decisions.inspection.film import headers, motion, pictures, playback, sounds, streams, subtitles
 from festival_decisions.inspection.film.header import Header
 from festival_decisions.inspection.film.measures import FilmMeasures, Scan
 from festival_decisions.inspection.film.rules import FilmRules
@@ -26,12 +26,14 @@ def film_checks(measured: FilmMeasures, rules: FilmRules, category: str | None) 
 
 def _header_checks(found: Header, rules: FilmRules, category: str | None) -> list[Check]:
     if found.video is None:
-        return [headers.container(found, rules), headers.audio_track(found, rules),
-                headers.duration(found, rules, category)]
-    checks = [headers.container(found, rules), headers.video_codec(found, rules), playback.playability(found, rules),
-              headers.audio_track(found, rules), playback.audio_layout(found, rules),
-              headers.resolution(found, rules), headers.aspect_ratio(found, rules),
-              headers.duration(found, rules, category), headers.bitrate(found, rules)]
+        checks = [headers.container(found, rules), headers.audio_track(found, rules),
+                  headers.duration(found, rules, category), subtitles.subtitle_track(found)]
+    else:
+        checks = [headers.container(found, rules), headers.video_codec(found, rules),
+                  playback.playability(found, rules), headers.audio_track(found, rules),
+                  playback.audio_layout(found, rules), headers.resolution(found, rules),
+                  headers.aspect_ratio(found, rules), headers.duration(found, rules, category),
+                  headers.bitrate(found, rules), subtitles.subtitle_track(found)]
     return [c for c in checks if c is not None]
 
 

@@ -37,6 +37,15 @@ class AudioHeader:
 
 
 @dataclass(frozen=True)
+class SubtitleHeader:
+    """A subtitle stream the container describes: its codec and the language it is tagged with, if any."""
+
+    index: int
+    codec: str
+    language: str | None  # the tag as written (ISO 639-2, "chi" or "zho"; "und" when the muxer left it open)
+
+
+@dataclass(frozen=True)
 class Header:
     """The container's own description of a film: nothing here comes from decoding it."""
 
@@ -47,3 +56,6 @@ class Header:
     bit_rate: int | None
     video: VideoHeader | None
     audio: AudioHeader | None
+    # Every subtitle stream, () when there is none; None in a record measured before they were read, which
+    # therefore re-derives without the subtitle_track check it was decided without.
+    subtitles: tuple[SubtitleHeader, ...] | None = None
