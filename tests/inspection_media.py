@@ -261,6 +261,15 @@ def ffmpeg(*args: str) -> None:
     subprocess.run([ffmpeg_command() or "ffmpeg", "-v", "error", "-y", *args], check=True)
 
 
+def with_subtitles(src: Path, dst: Path, language: str = "chi", text: str = "同期字幕") -> Path:
+    """`src` with a mov_text subtitle track tagged `language` added (what an editor's "export captions" writes)."""
+    srt = dst.with_suffix(".srt")
+    srt.write_text(f"1\n00:00:00,000 --> 00:00:01,500\n{text}\n", encoding="utf-8")
+    ffmpeg("-i", str(src), "-i", str(srt), "-map", "0", "-map", "1", "-c", "copy", "-c:s", "mov_text",
+           "-metadata:s:s:0", f"language={language}", str(dst))
+    return dst
+
+
 def ffmpeg_log(*args: str) -> str:
     """What the ffmpeg command line reports (its log at info level) after running `args`."""
     done = subprocess.run([ffmpeg_command() or "ffmpeg", "-hide_banner", "-nostats", "-y", *args],

@@ -173,3 +173,22 @@ def test_the_json_shows_playability_motion_and_sound_layout_with_their_measureme
     assert found["interlacing"]["measured"]["field_order"] == "progressive"
     assert found["interlacing"]["verdict"] == "pass"
     assert "audio_layout" not in found and found["audio_track"]["verdict"] == "fail"  # no sound to lay out
+
+
+@needs_film
+def test_the_json_shows_the_subtitle_track(capsys, tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    import inspection_media
+
+    if inspection_media.ffmpeg_command() is None:
+        pytest.skip("no ffmpeg command line (system or imageio-ffmpeg)")
+    plain = inspection_media.film(tmp_path / "film.mp4", 2)
+    subtitled = inspection_media.with_subtitles(plain, tmp_path / "subtitled.mp4", language="chi")
+    _, report = run_json(capsys, "video", str(subtitled), "--category", "documentary")
+    found = next(c for c in report["checks"] if c["id"] == "subtitle_track")
+    assert {k: found[k] for k in ("verdict", "measured", "expected")} == {"verdict": "pass", "measured": 1,
+                                                                         "expected": None}
+    assert found["message_en"] == "The film carries 1 subtitle track (mov_text, language chi)."
+    assert found["message_zh"] == "影片带有 1 条字幕轨道（mov_text，语言 chi）。"
+    _, report = run_json(capsys, "video", str(plain), "--category", "documentary")
+    assert next(c for c in report["checks"] if c["id"] == "subtitle_track")["measured"] == 0

@@ -110,5 +110,6 @@ def test_header_checks_read_only_the_header(film_dir, film_rules):
     stream = S3Like(data)
     report = inspect_film_header(stream, film_rules, "documentary")
     assert [c.id for c in report.checks] == ["readable", "container", "video_codec", "playability", "audio_track",
-                                            "audio_layout", "resolution", "aspect_ratio", "duration", "bitrate"]
+                                            "audio_layout", "resolution", "aspect_ratio", "duration", "bitrate",
+                                            "subtitle_track"]
     assert stream.bytes < 0.2 * len(data)  # the ftyp and moov boxes and a few packets, not the film

@@ -1,4 +1,4 @@
-"""Reading a film's headers without decoding: its brands, streams, frame size, duration, bit rates."""
+"""Reading a film's headers without decoding: its brands, streams, frame size, duration, bit rates, subtitles."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 import av
 
-from festival_decisions.inspection.film.header import AudioHeader, Header, VideoHeader
+from festival_decisions.inspection.film.header import AudioHeader, Header, SubtitleHeader, VideoHeader
 
 Source = str | os.PathLike | BinaryIO
 
@@ -77,6 +77,7 @@ def header(container: av.container.InputContainer, head: bytes) -> Header:
         bit_rate=container.bit_rate or None,
         video=_video(video) if video is not None else None,
         audio=_audio(audio) if audio is not None else None,
+        subtitles=tuple(_subtitle(s) for s in container.streams.subtitles),
     )
 
 
@@ -132,6 +133,12 @@ def _audio(stream) -> AudioHeader:
         bit_rate=ctx.bit_rate or None,
         layout=ctx.layout.name if ctx.layout is not None and ctx.channels else None,
     )
+
+
+def _subtitle(stream) -> SubtitleHeader:
+    ctx = stream.codec_context or _NO_CODEC
+    return SubtitleHeader(index=stream.index, codec=ctx.name if ctx.codec else "unknown",
+                          language=stream.metadata.get("language") or None)
 
 
 def describe(exc: BaseException) -> str:
