@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from festival_intake.__main__ import build as build_intake
+from festival_intake.domain.consent import Consent
 from festival_intake.domain.draft import Draft
 from festival_kit.context import Cause
 from festival_kit.errors import FestivalError
@@ -64,10 +65,10 @@ def inspected(app, sub_id: str) -> dict:
 
 
 @pytest.mark.timeout(240)
-async def test_submit_waits_for_inspection_refuses_a_failing_film_and_takes_a_fixed_one(intake, workers,
+async def test_submit_waits_for_inspection_refuses_a_failing_film_and_takes_a_fixed_one(intake, workers, festival,
                                                                                        tmp_path) -> None:
-    draft = Draft.of(title="一滴水的旅行", category="documentary", theme="节能减排",
-                     creators=[{"name": "李雷", "grade": "初二", "school": "一中"}])
+    draft = Draft.of(title="一滴水的旅行", category="documentary", theme="节能减排", voice_over="mandarin",
+                     subtitles="none", creators=[{"name": "李雷", "grade": "初二", "school": "一中"}])
     sub_id = str(intake.create_draft(STUDENT, STUDENT.account_id, SCHOOL, draft).id)
     small = inspection_media.film(tmp_path / "small.mp4", seconds=2, size=(320, 240)).read_bytes()
     upload(intake, sub_id, "film", "作品.mp4", small)
@@ -91,5 +92,9 @@ async def test_submit_waits_for_inspection_refuses_a_failing_film_and_takes_a_fi
     refused("inspection_pending", intake.submit, STUDENT, sub_id)  # the new film's report is not in yet
     reports = await until(lambda: inspected(intake, sub_id), timeout=90)
     assert reports["film"]["verdict"] in ("pass", "warn")
-    sub = intake.submit(STUDENT, sub_id)
+    consent = Consent(festival.rules.consent.version, copyright=True, originality=True)
+    intake.edit_draft(STUDENT, sub_id, Draft.of(**{**draft.fields(), "subtitles": "track"}))
+    refused("subtitle_track_missing", intake.submit, STUDENT, sub_id, consent)  # the film's report found none
+    intake.edit_draft(STUDENT, sub_id, draft)
+    sub = intake.submit(STUDENT, sub_id, consent)
     assert (sub.status, sub.submission_version) == ("submitted", 1)

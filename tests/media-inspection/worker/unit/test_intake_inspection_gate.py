@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from festival_events import contracts
+from festival_intake.domain.consent import Consent
 from festival_intake.domain.draft import Draft
 from festival_inspection.rules import edition_file, load_edition
 from festival_intake.domain.submission import Submission
@@ -25,7 +26,7 @@ def rules():
 
 @pytest.fixture
 def work(rules) -> Submission:
-    draft = Draft.of(title="一滴水", category="documentary", theme="节能减排",
+    draft = Draft.of(title="一滴水", category="documentary", theme="节能减排", voice_over="mandarin", subtitles="none",
                      creators=[{"name": "李雷", "grade": "初二", "school": "一中"}])
     sub = Submission.draft(draft, rules, True, student_id="s-1", school_id="school-1", region_id="r-1")
     for slot, kind in KINDS.items():
@@ -41,9 +42,14 @@ def upload(sub: Submission, rules, slot: str, kind: str, upload_id: str = "") ->
     return upload_id
 
 
+def submit(sub: Submission, rules) -> None:
+    """Submit with both of the edition's statements confirmed, as the student's page sends them."""
+    sub.submit(rules, True, Consent(rules.consent.version, copyright=True, originality=True))
+
+
 def refused(code: str, sub: Submission, rules) -> FestivalError:
     with pytest.raises(FestivalError) as caught:
-        sub.submit(rules, True)
+        submit(sub, rules)
     assert caught.value.code == code, caught.value
     return caught.value
 
@@ -74,7 +80,7 @@ def test_a_failing_check_refuses_and_names_it_warnings_do_not(work, rules) -> No
     refused("inspection_pending", work, rules)
     assert not work.file_inspected("up-film", "film", "i-film", "documentary", "fail", [FAIL])  # stale report
     work.file_inspected("up-film-2", "film", "i-film-2", "documentary", "warn", [PASS, WARN])
-    work.submit(rules, True)
+    submit(work, rules)
     assert work.status == "submitted"
 
 
@@ -84,7 +90,7 @@ def test_an_optional_poster_does_not_block_and_a_changed_category_needs_a_new_fi
     work.edit(Draft.of(**{**work.content.fields(), "category": "animation"}), rules, True)
     refused("inspection_stale", work, rules)
     work.file_inspected(upload(work, rules, "film", "mp4", "up-film-3"), "film", "i-3", "animation", "pass", [PASS])
-    work.submit(rules, True)
+    submit(work, rules)
 
 
 def test_the_new_events_are_published_under_their_contracts(work, rules) -> None:
