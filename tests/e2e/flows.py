@@ -17,7 +17,14 @@ DRAFT = {
     "creators": [{"name": "李雷", "grade": "初二", "school": "长春市第一实验中学"},
                  {"name": "韩梅梅", "grade": "初二", "school": "长春市第一实验中学"}],
     "advisors": [{"name": "王老师", "school": "长春市第一实验中学", "phone": "13800000000"}],
+    "voice_over": "mandarin", "subtitles": "none",
 }  # fmt: skip
+
+
+def consent(client: httpx.Client) -> dict:
+    """The submit body of a student who read the edition's statements and ticked both."""
+    texts = client.get("/edition").json()["rules"]["consent"]
+    return {"consent_version": texts["version"], "copyright": True, "originality": True}
 
 
 def login(client: httpx.Client, stack, role: str) -> dict:
@@ -91,9 +98,9 @@ def submit_when_inspected(client: httpx.Client, auth: dict, work_id: str, timeou
     """Submit once media inspection has finished with the files (intake refuses while it runs)."""
     import time
 
-    deadline = time.monotonic() + timeout
+    deadline, body = time.monotonic() + timeout, consent(client)
     while True:
-        reply = client.post(f"/works/{work_id}/submit", headers=auth)
+        reply = client.post(f"/works/{work_id}/submit", json=body, headers=auth)
         if reply.status_code == 200 or reply.json().get("code") != "inspection_pending" or time.monotonic() > deadline:
             assert reply.status_code == 200, reply.text
             return reply.json()

@@ -1,5 +1,6 @@
 """A student drafts, uploads, downloads and uploads the forms, and submits, through a stack `festival up` started;
-then every event of that submission is read back from FESTIVAL, in order, with an intact hash chain."""
+then every event of that submission is read back from FESTIVAL, in order, with an intact hash chain. The work's
+voice-over is in a dialect: it submits only once subtitles are declared and the edition's statements confirmed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import media  # noqa: E402
-from flows import DRAFT, login, submit_when_inspected, upload, wait_for_events  # noqa: E402
+from flows import DRAFT, consent, login, submit_when_inspected, upload, wait_for_events  # noqa: E402
 
 from festival_events.envelope import chain_problems  # noqa: E402
 
@@ -32,7 +33,8 @@ async def inspected(client: httpx.Client, auth: dict, work_id: str, timeout: flo
 async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_path):
     client = httpx.Client(base_url=stack.gateway, timeout=60)
     auth = login(client, stack, "student")
-    created = client.post("/works", json=DRAFT, headers={**auth, "X-Correlation-Id": "e2e-draft-0001"})
+    dialect = {**DRAFT, "voice_over": "dialect", "subtitles": "none"}
+    created = client.post("/works", json=dialect, headers={**auth, "X-Correlation-Id": "e2e-draft-0001"})
     assert created.status_code in (200, 201), created.text
     assert created.headers["x-correlation-id"] == "e2e-draft-0001"
     work_id = created.json()["id"]
@@ -47,6 +49,18 @@ async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_p
         upload(client, auth, work_id, form, f"{form}-signed.pdf", pdf.content)  # "signed and stamped"
 
     await inspected(client, auth, work_id)  # the workers check every file before the work can be submitted
+    film_checks = {c["id"]: c for f in client.get(f"/works/{work_id}", headers=auth).json()["files"]
+                   if f["slot"] == "film" for c in f["inspection"]["checks"]}
+    assert film_checks["subtitle_track"]["measured"] == 0  # media-inspection says the film carries no track
+    statements = consent(client)
+    refused = client.post(f"/works/{work_id}/submit", json=statements, headers=auth)
+    assert (refused.status_code, refused.json()["code"]) == (422, "subtitles_required"), refused.text
+    assert "须加同期字幕" in refused.json()["message_zh"]
+    edited = client.put(f"/works/{work_id}", json={**dialect, "subtitles": "burned_in"}, headers=auth)
+    assert edited.status_code == 200 and edited.json()["draft"]["subtitles"] == "burned_in", edited.text
+    unconfirmed = client.post(f"/works/{work_id}/submit", json={**statements, "originality": False}, headers=auth)
+    assert (unconfirmed.status_code, unconfirmed.json()["code"]) == (422, "consent_required")
+    assert client.post(f"/works/{work_id}/submit", headers=auth).json()["code"] == "consent_required"
     assert submit_when_inspected(client, auth, work_id)["status"] == "submitted"
     again = client.post(f"/works/{work_id}/submit", headers=auth)
     assert again.status_code == 409 and again.json()["code"]
@@ -55,6 +69,10 @@ async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_p
     types = [e.type for e in events]
     assert types[0] == "SubmissionDrafted" and types[-1] == "SubmissionSubmitted"
     assert types.count("FileConfirmed") == 4 and types.count("UploadStarted") == 4
+    assert types.count("SubmissionSubmitted") == 1  # the refused submits left nothing on the log
+    submitted = events[-1].payload
+    assert (submitted["voice_over"], submitted["subtitles"]) == ("dialect", "burned_in")
+    assert submitted["consent_version"] == statements["consent_version"] == "11-1"
     assert [e.aggregate_version for e in events] == list(range(1, len(events) + 1))
     assert chain_problems(events) == []
     by_workers = {"SubmissionInspectionStarted", "SubmissionFileInspected"}  # intake noting the workers' reports

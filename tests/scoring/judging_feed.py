@@ -30,10 +30,10 @@ class Feeder:
         self.app, self.position = app, 0
 
     def __call__(self, service: str, event_type: str, payload: dict[str, Any], aggregate_id: str = "",
-                 edition: str = "11") -> None:
+                 edition: str = "11", schema_version: int = 1) -> None:
         self.position += 1
         env = Envelope(
-            event_id=uuid.uuid4(), service=service, type=event_type, schema_version=1, edition=edition,
+            event_id=uuid.uuid4(), service=service, type=event_type, schema_version=schema_version, edition=edition,
             aggregate_type="Test", aggregate_id=aggregate_id or str(uuid.uuid4()), aggregate_version=1,
             actor={"account_id": "system", "role": "system"}, occurred_at=datetime.now(timezone.utc),
             correlation_id="c", causation_id="c", payload=payload, prev_hash="", hash="",

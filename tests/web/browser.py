@@ -70,13 +70,15 @@ def log_out(page) -> None:
     page.wait_for_url(re.compile(r"/web/login"))
 
 
-def draft_work(page, base: str, title: str) -> str:
+def draft_work(page, base: str, title: str, voice_over: str = "mandarin", subtitles: str = "none") -> str:
     """A new draft through the form (one creator, one advisor); returns the work's id."""
     page.goto(f"{base}/web/works/new")
     page.get_by_label("作品名称").fill(title)
     page.get_by_label("作品类别").select_option("documentary")
     page.get_by_label("作品主题").select_option(index=1)
     page.get_by_label("作品简介").fill("我们跟踪一滴水从水龙头到污水处理厂的旅程。")
+    page.get_by_label("配音语言").select_option(voice_over)
+    page.get_by_label("字幕", exact=True).select_option(subtitles)
     for label, value in (("主创姓名 1", "张小明"), ("年级 1", "初二"), ("学校 1", "长春市第一实验中学"),
                          ("指导教师 1", "王老师"), ("单位 1", "长春市第一实验中学"), ("电话 1", "13800000000")):
         page.get_by_label(label, exact=True).fill(value)

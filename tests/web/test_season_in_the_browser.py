@@ -116,7 +116,7 @@ def student_prepares_and_submits(page, base: str, tmp_path: Path) -> str:
     page.get_by_label("再次输入密码").fill(password)
     page.get_by_role("button", name="注册").click()
     log_in(page, base, username, password)
-    work_id = draft_work(page, base, "一滴水的旅行")
+    work_id = draft_work(page, base, "一滴水的旅行", voice_over="dialect", subtitles="none")  # 东北话 narration
 
     film = upload_film_with_an_interruption(page, big_film(tmp_path / "作品.mp4"))
     assert len(film["progress"]) >= 3 and any("/秒" in p for p in film["progress"]), film["progress"]
@@ -135,11 +135,26 @@ def student_prepares_and_submits(page, base: str, tmp_path: Path) -> str:
     assert page.locator("article.slot[data-slot=film] .checklist li").count() > 5
 
     page.get_by_role("link", name="检查并提交作品").click()
+    confirm_and_submit(page)
+    expect(page.locator(".alert[data-code=subtitles_required]")).to_contain_text("须加同期字幕")  # a dialect without subtitles (附件 四.3)
+    shot(page, "13a-subtitles-required")
+    page.goto(f"{base}/web/works/{work_id}")
+    page.get_by_label("字幕", exact=True).select_option("burned_in")
+    page.get_by_role("button", name="保存修改").click()
+    expect(page.locator(".ok")).to_contain_text("已保存")
+    page.get_by_role("link", name="检查并提交作品").click()
     shot(page, "13-submit-confirmation")
-    page.get_by_label("我已核对，确认提交").check()
-    page.get_by_role("button", name="确认提交").click()
+    confirm_and_submit(page)
     expect(page.locator(".ok")).to_contain_text("作品已提交")
     return work_id
+
+
+def confirm_and_submit(page) -> None:
+    """Tick the edition's two statements (通知 三.9, 三.10) and the final check, then submit."""
+    page.get_by_label(re.compile("共享作品著作权")).check()
+    page.get_by_label(re.compile("亲自创作")).check()
+    page.get_by_label("我已核对，确认提交").check()
+    page.get_by_role("button", name="确认提交").click()
 
 
 def decide(page, base: str, work_id: str, action: str, code_index: int = 0, reason: str = "") -> None:
@@ -170,6 +185,7 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     staff.locator(f'a[href="/web/works/{work_id}"]').click()
     staff.wait_for_function("document.querySelector('video') && document.querySelector('video').readyState >= 1")
     shot(staff, "21-school-review")
+    assert "方言（字幕：字幕压制在画面上）" in staff.locator("dl.facts").inner_text()  # the declaration reviewed
     decide(staff, base, work_id, "退回学生修改", code_index=1, reason=REASON)
 
     reload_until(student, f"{base}/web/works/{work_id}", lambda: student.locator(".alert.warn").count() > 0)
@@ -183,8 +199,7 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     student.get_by_role("button", name="保存修改").click()
     expect(student.locator(".ok")).to_contain_text("已保存")
     student.get_by_role("link", name="检查并提交作品").click()
-    student.get_by_label("我已核对，确认提交").check()
-    student.get_by_role("button", name="确认提交").click()
+    confirm_and_submit(student)
     expect(student.locator(".ok")).to_contain_text("作品已提交")
 
     decide(staff, base, work_id, "报送上级")
@@ -228,6 +243,7 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     judge.get_by_role("button", name="保存草稿").click()
     expect(judge.locator(".ok")).to_contain_text("已保存")
     shot(judge, "31-judge-sheet")
+    assert "配音语言：方言（字幕：字幕压制在画面上）" in judge.locator("main").inner_text()
     judge.get_by_role("button", name="提交评分").click()
     expect(judge.locator(".criterion").first).to_be_visible()
     judge.get_by_label(re.compile("修改理由")).fill("复看后调整")

@@ -58,6 +58,10 @@ def test_student_signs_up_and_drafts_with_the_keyboard_only(web_stack, browser_p
     page.keyboard.press("Tab")
     page.keyboard.type("用一滴水测量家里的能耗。")
     page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # voice-over: 普通话
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # subtitles: burned in
+    page.keyboard.press("Tab")
     page.keyboard.type("张小明")
     page.keyboard.press("Tab")
     page.keyboard.type("初二")
@@ -77,6 +81,7 @@ def test_student_signs_up_and_drafts_with_the_keyboard_only(web_stack, browser_p
     # Intake refuses it: its message beside the form, and nothing typed is lost.
     assert "联系电话" in page.locator(".alert").inner_text()
     assert page.get_by_label("主创姓名 2").input_value() == "李小红"
+    assert page.get_by_label("配音语言").input_value() == "mandarin"
     shot(page, "04b-new-work-refused")
     page.get_by_label("电话 1").focus()
     page.keyboard.type("13800000000")

@@ -17,6 +17,7 @@ DRAFT = {
     "title": "校园里的节能账本", "category": "documentary", "theme": "节能减排", "synopsis": "我们测量了教室的用电。",
     "creators": [{"name": "李雷", "grade": "初二", "school": SCHOOL}],
     "advisors": [{"name": "王老师", "school": SCHOOL, "phone": "13800000000"}],
+    "voice_over": "mandarin",
 }  # fmt: skip
 
 
@@ -116,6 +117,19 @@ async def test_upload_a_cover_download_a_form_and_submit_too_early(http, login, 
 
     body = error(await http.post(f"/works/{work['id']}/submit", headers=student), 422, "files_missing")
     assert "影片" in body["message_zh"] or "film" in body["message_en"].lower()
+    for bad in ({"copyright": "perhaps"}, {"consent_version": "v" * 41}, {"signed": True}):
+        error(await http.post(f"/works/{work['id']}/submit", json=bad, headers=student), 422, "invalid_request")
+
+
+async def test_a_draft_declares_its_language_from_the_known_choices(http, login, work):
+    student = await login("demo-student")
+    assert work["draft"]["voice_over"] == "mandarin"
+    edited = await http.put(f"/works/{work['id']}", json={**DRAFT, "voice_over": "dialect", "subtitles": "track"},
+                            headers=student)
+    assert edited.status_code == 200 and edited.json()["draft"]["subtitles"] == "track", edited.text
+    for bad in ({"voice_over": "cantonese"}, {"subtitles": "open"}):
+        error(await http.put(f"/works/{work['id']}", json={**DRAFT, **bad}, headers=student), 422, "invalid_request")
+    assert (await http.get(f"/works/{work['id']}", headers=student)).json()["draft"]["voice_over"] == "dialect"
 
 
 async def test_the_correlation_id_and_the_caller_reach_the_services_events(http, login, platform):

@@ -18,7 +18,7 @@ NOTICE_REASONS = {"unlawful_or_unethical", "safety_hazard", "harm_to_animals_or_
 def content(title: str = "电从哪里来") -> dict:
     return {"school_id": "s", "region_id": "r", "title": title, "category": "animation", "theme": "节能减排",
             "synopsis": "", "creators": [{"name": "甲", "grade": "五年级", "school": "s"}], "advisors": [],
-            "files": {}}
+            "files": {}, "voice_over": "mandarin", "subtitles": "none"}
 
 
 def test_the_disqualification_reasons_are_the_notices() -> None:
@@ -80,3 +80,17 @@ def test_inspection_notes_give_the_worst_verdict() -> None:
     assert case.note_inspection(1, note) and not case.note_inspection(1, note)
     case.note_inspection(1, {**note, "slot": "cover", "verdict": "fail"})
     assert case.inspection_verdict() == "fail" and not case.note_inspection(9, note)
+
+
+def test_a_version_keeps_its_language_declaration_and_earlier_versions_read_without_one() -> None:
+    from festival_review.domain import history
+
+    case = ReviewCase(edition="11", submission_id="w", student_id="st", school_id="s", region_id="r")
+    case.receive(1, **{**content(), "voice_over": "dialect", "subtitles": "track"})
+    assert (case.current["voice_over"], case.current["subtitles"]) == ("dialect", "track")
+    state = {"title": "t"}
+    ReviewCase.VersionReceived.upcast_v1_v2(state)
+    assert state["voice_over"] == state["subtitles"] == ""
+    old = {k: v for k, v in {"submission_version": 2, **content()}.items() if k not in ("voice_over", "subtitles")}
+    history.apply(case, "ReviewVersionReceived", old, "2023-07-01T00:00:00+00:00", "st", "student")
+    assert case.current["voice_over"] == ""

@@ -237,8 +237,12 @@ def test_a_resubmitted_version_replaces_what_judges_see(app, feed):
     feed.qualified_work("work-r")
     version = {"submission_id": "work-r", "submission_version": 2, "school_id": "school-1", "region_id": "changchun",
                "title": "改好的作品", "category": "documentary", "theme": "节能减排", "synopsis": "新简介",
-               "creators": [{"name": "李雷", "grade": "初二", "school": "学校"}], "advisors": [], "files": {}}
-    feed("review", "ReviewVersionReceived", version)
+               "creators": [{"name": "李雷", "grade": "初二", "school": "学校"}], "advisors": [], "files": {},
+               "voice_over": "dialect", "subtitles": "burned_in"}
+    assert app.entrant("work-r").voice_over == ""  # version 1 was received before the declaration existed
+    feed("review", "ReviewVersionReceived", version, schema_version=2)
     entrant = app.entrant("work-r")
     assert (entrant.submission_version, entrant.title, entrant.status) == (2, "改好的作品", "in_review")
-    assert "EntrantVersionReceived" in [env.type for _, env in app.envelopes(0, 1000)]
+    assert (entrant.voice_over, entrant.subtitles) == ("dialect", "burned_in")  # what the judge is shown
+    published = [env for _, env in app.envelopes(0, 1000) if env.type == "EntrantVersionReceived"]
+    assert published[-1].schema_version == 2 and published[-1].payload["voice_over"] == "dialect"

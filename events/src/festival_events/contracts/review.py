@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from festival_events.contracts import Contract
+from festival_events.contracts import Contract, upcaster
 from festival_events.contracts.intake import Advisor, Creator, SubmittedFile
 from festival_events.contracts.registry import EditionRules
 
@@ -33,8 +33,8 @@ class ReviewCaseOpened(_Review):
     region_id: str | None
 
 
-class ReviewVersionReceived(_Decision):
-    """A submitted version, as intake published it; it starts at school level."""
+class ReviewVersionReceivedV1(_Decision):
+    """A submitted version, as intake published it; it starts at school level. Version 1 had no language."""
 
     type: ClassVar[str] = "ReviewVersionReceived"
     school_id: str
@@ -46,6 +46,20 @@ class ReviewVersionReceived(_Decision):
     creators: list[Creator]
     advisors: list[Advisor]
     files: dict[str, SubmittedFile]
+
+
+class ReviewVersionReceived(ReviewVersionReceivedV1):
+    """A submitted version with its voice-over language and subtitles as declared ("" on earlier versions)."""
+
+    type: ClassVar[str] = "ReviewVersionReceived"
+    version: ClassVar[int] = 2
+    voice_over: str
+    subtitles: str
+
+
+@upcaster("ReviewVersionReceived", from_version=1)
+def _version_received_v1_v2(payload: dict) -> dict:
+    return {**payload, "voice_over": "", "subtitles": ""}
 
 
 class WorkForwardedToRegion(_Decision):

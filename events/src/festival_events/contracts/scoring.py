@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from festival_events.contracts import Contract
+from festival_events.contracts import Contract, upcaster
 from festival_events.contracts.judging_rules import Criterion, Normalisation
 from festival_events.contracts.registry import EditionRules
 
@@ -227,7 +227,7 @@ class ScoringJudgeProfileChanged(_Scoring):
     declared_persons: list[str]
 
 
-class EntrantVersionReceived(_Scoring):
+class EntrantVersionReceivedV1(_Scoring):
     """A submitted version as review published it: what a judge may see, and whom the conflict rules read."""
 
     type: ClassVar[str] = "EntrantVersionReceived"
@@ -242,6 +242,20 @@ class EntrantVersionReceived(_Scoring):
     region_id: str | None
     people: list[str]
     files: dict[str, str]  # slot -> object key
+
+
+class EntrantVersionReceived(EntrantVersionReceivedV1):
+    """Version 2 adds the voice-over language and subtitles a judge is shown (附件 四.3)."""
+
+    type: ClassVar[str] = "EntrantVersionReceived"
+    version: ClassVar[int] = 2
+    voice_over: str
+    subtitles: str
+
+
+@upcaster("EntrantVersionReceived", from_version=1)
+def _entrant_version_v1_v2(payload: dict) -> dict:
+    return {**payload, "voice_over": "", "subtitles": ""}
 
 
 class EntrantInspectionNoted(_Scoring):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -84,6 +84,20 @@ class Draft(Body):
     synopsis: str = Field("", max_length=5000, description="作品简介 / synopsis")
     creators: list[Creator] = Field(default_factory=list, max_length=50, description="创作者 / creators")
     advisors: list[Advisor] = Field(default_factory=list, max_length=20, description="指导教师 / advisors")
+    voice_over: Literal["", "mandarin", "dialect", "minority", "none"] = Field(
+        "", description="配音语言：普通话 / 方言 / 少数民族语言 / 无配音；提交前必填 / voice-over language, "
+        "required before submitting (附件 四.3)")
+    subtitles: Literal["", "burned_in", "track", "none"] = Field(
+        "", description="字幕：压制在画面上 / 字幕轨道 / 无；方言或少数民族语言配音须有字幕 / subtitles: burned in, "
+        "a track or none; a dialect or minority-language voice-over needs them")
+
+
+class SubmitRequest(Body):
+    """提交时的确认 / what a student confirms at submit (通知 三.9, 三.10): the texts of GET /edition `consent`."""
+
+    consent_version: str = Field("", max_length=40, description="所确认承诺的版本 / the consent texts' version")
+    copyright: bool = Field(False, description="同意与主办单位共享著作权和版权 / shares the copyright")
+    originality: bool = Field(False, description="承诺作品原创 / answers for the work's originality")
 
 
 class UploadRequest(Body):

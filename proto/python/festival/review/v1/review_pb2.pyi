@@ -143,7 +143,7 @@ class Decision(_message.Message):
     def __init__(self, kind: _Optional[str] = ..., level: _Optional[str] = ..., actor_account_id: _Optional[str] = ..., actor_role: _Optional[str] = ..., at: _Optional[str] = ..., reason_code: _Optional[str] = ..., reason: _Optional[str] = ..., reason_codes: _Optional[_Iterable[str]] = ..., evidence: _Optional[str] = ...) -> None: ...
 
 class Case(_message.Message):
-    __slots__ = ("submission_id", "edition", "submission_version", "student_id", "school_id", "region_id", "title", "category", "theme", "synopsis", "creators", "advisors", "files", "status", "submitted_at", "last_decision", "inspection_verdict", "inspection", "duplicate_of", "school_name", "region_name", "category_name_zh")
+    __slots__ = ("submission_id", "edition", "submission_version", "student_id", "school_id", "region_id", "title", "category", "theme", "synopsis", "creators", "advisors", "files", "status", "submitted_at", "last_decision", "inspection_verdict", "inspection", "duplicate_of", "school_name", "region_name", "category_name_zh", "voice_over", "subtitles")
     SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     SUBMISSION_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -166,6 +166,8 @@ class Case(_message.Message):
     SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
     REGION_NAME_FIELD_NUMBER: _ClassVar[int]
     CATEGORY_NAME_ZH_FIELD_NUMBER: _ClassVar[int]
+    VOICE_OVER_FIELD_NUMBER: _ClassVar[int]
+    SUBTITLES_FIELD_NUMBER: _ClassVar[int]
     submission_id: str
     edition: str
     submission_version: int
@@ -188,7 +190,9 @@ class Case(_message.Message):
     school_name: str
     region_name: str
     category_name_zh: str
-    def __init__(self, submission_id: _Optional[str] = ..., edition: _Optional[str] = ..., submission_version: _Optional[int] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ..., files: _Optional[_Iterable[_Union[SubmittedFile, _Mapping]]] = ..., status: _Optional[str] = ..., submitted_at: _Optional[str] = ..., last_decision: _Optional[_Union[Decision, _Mapping]] = ..., inspection_verdict: _Optional[str] = ..., inspection: _Optional[_Iterable[_Union[InspectionNote, _Mapping]]] = ..., duplicate_of: _Optional[_Iterable[str]] = ..., school_name: _Optional[str] = ..., region_name: _Optional[str] = ..., category_name_zh: _Optional[str] = ...) -> None: ...
+    voice_over: str
+    subtitles: str
+    def __init__(self, submission_id: _Optional[str] = ..., edition: _Optional[str] = ..., submission_version: _Optional[int] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ..., files: _Optional[_Iterable[_Union[SubmittedFile, _Mapping]]] = ..., status: _Optional[str] = ..., submitted_at: _Optional[str] = ..., last_decision: _Optional[_Union[Decision, _Mapping]] = ..., inspection_verdict: _Optional[str] = ..., inspection: _Optional[_Iterable[_Union[InspectionNote, _Mapping]]] = ..., duplicate_of: _Optional[_Iterable[str]] = ..., school_name: _Optional[str] = ..., region_name: _Optional[str] = ..., category_name_zh: _Optional[str] = ..., voice_over: _Optional[str] = ..., subtitles: _Optional[str] = ...) -> None: ...
 
 class Queue(_message.Message):
     __slots__ = ("cases",)

@@ -267,7 +267,7 @@ class InspectionNote(_message.Message):
     def __init__(self, slot: _Optional[str] = ..., verdict: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., messages_zh: _Optional[_Iterable[str]] = ..., messages_en: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class BlindWork(_message.Message):
-    __slots__ = ("title", "category", "category_name_zh", "theme", "synopsis", "files", "inspection")
+    __slots__ = ("title", "category", "category_name_zh", "theme", "synopsis", "files", "inspection", "voice_over", "subtitles")
     TITLE_FIELD_NUMBER: _ClassVar[int]
     CATEGORY_FIELD_NUMBER: _ClassVar[int]
     CATEGORY_NAME_ZH_FIELD_NUMBER: _ClassVar[int]
@@ -275,6 +275,8 @@ class BlindWork(_message.Message):
     SYNOPSIS_FIELD_NUMBER: _ClassVar[int]
     FILES_FIELD_NUMBER: _ClassVar[int]
     INSPECTION_FIELD_NUMBER: _ClassVar[int]
+    VOICE_OVER_FIELD_NUMBER: _ClassVar[int]
+    SUBTITLES_FIELD_NUMBER: _ClassVar[int]
     title: str
     category: str
     category_name_zh: str
@@ -282,7 +284,9 @@ class BlindWork(_message.Message):
     synopsis: str
     files: _containers.RepeatedCompositeFieldContainer[FileLink]
     inspection: _containers.RepeatedCompositeFieldContainer[InspectionNote]
-    def __init__(self, title: _Optional[str] = ..., category: _Optional[str] = ..., category_name_zh: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., files: _Optional[_Iterable[_Union[FileLink, _Mapping]]] = ..., inspection: _Optional[_Iterable[_Union[InspectionNote, _Mapping]]] = ...) -> None: ...
+    voice_over: str
+    subtitles: str
+    def __init__(self, title: _Optional[str] = ..., category: _Optional[str] = ..., category_name_zh: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., files: _Optional[_Iterable[_Union[FileLink, _Mapping]]] = ..., inspection: _Optional[_Iterable[_Union[InspectionNote, _Mapping]]] = ..., voice_over: _Optional[str] = ..., subtitles: _Optional[str] = ...) -> None: ...
 
 class CriterionPoints(_message.Message):
     __slots__ = ("code", "points")

@@ -9,7 +9,7 @@ from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import draft_of, to_json
 from festival_gateway.deps import caller, services
-from festival_gateway.models import Draft
+from festival_gateway.models import Draft, SubmitRequest
 from festival_gateway.routes.common import PathId, QueryText, errors
 
 router = APIRouter(prefix="/works", tags=["作品 / works"])
@@ -77,9 +77,16 @@ async def edit(work_id: PathId, body: Draft, who: Caller = Depends(caller),
 
 @router.post(
     "/{work_id}/submit", summary="提交作品 / Submit", responses=errors(401, 403, 404, 409),
-    description="所有材料齐全后一次性提交；提交后不能修改，除非被管理员退回。\n\n"
-    "Submit once every file is in; a submitted work cannot change unless an admin returns it.",
+    description="所有材料齐全、配音语言已声明后一次性提交，并确认本届的版权共享与原创承诺（GET /edition 的 consent）；"
+    "提交后不能修改，除非被管理员退回。\n\n"
+    "Submit once every file is in and the voice-over declared, confirming the edition's copyright and "
+    "originality statements (`consent` of GET /edition); a submitted work cannot change unless an admin "
+    "returns it.",
 )
-async def submit(work_id: PathId, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+async def submit(work_id: PathId, body: SubmitRequest | None = None, who: Caller = Depends(caller),
+                 svc: Services = Depends(services)) -> dict:
     await fetch_own(svc, who, work_id)
-    return to_json(await svc.intake.Submit(intake_pb2.SubmitRequest(submission_id=work_id), **who.call()))
+    consent = intake_pb2.Consent(version=body.consent_version, copyright=body.copyright,
+                                 originality=body.originality) if body else None
+    request = intake_pb2.SubmitRequest(submission_id=work_id, consent=consent)
+    return to_json(await svc.intake.Submit(request, **who.call()))

@@ -44,6 +44,7 @@ def draft_of(form: Form) -> Draft:
         synopsis=form.get("synopsis"),
         creators=[Creator(**r) for r in _rows(form, "creator", ("name", "grade", "school"))],
         advisors=[Advisor(**r) for r in _rows(form, "advisor", ("name", "school", "phone"))],
+        voice_over=form.get("voice_over"), subtitles=form.get("subtitles"),
     )
 
 
@@ -54,4 +55,5 @@ def draft_values(form: Form) -> dict:
         "synopsis": form.get("synopsis"),
         "creators": _rows(form, "creator", ("name", "grade", "school")),
         "advisors": _rows(form, "advisor", ("name", "school", "phone")),
+        "voice_over": form.get("voice_over"), "subtitles": form.get("subtitles"),
     }

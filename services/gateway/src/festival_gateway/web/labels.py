@@ -14,6 +14,11 @@ SLOTS = {
     "application_form": ("作品申报表（签字盖章）", "Application form (signed)"),
     "copyright_declaration": ("著作权声明表（签字）", "Copyright declaration (signed)"),
 }
+# The voice-over's language and how subtitles are carried (附件 四.3); "" is not stated yet.
+VOICE_OVER = {"": ("未填写", "Not stated"), "mandarin": ("普通话", "Mandarin"), "dialect": ("方言", "A dialect"),
+              "minority": ("少数民族语言", "A minority language"), "none": ("无配音", "No voice-over")}
+SUBTITLES = {"": ("未填写", "Not stated"), "burned_in": ("字幕压制在画面上", "Burned into the picture"),
+             "track": ("字幕轨道", "A subtitle track"), "none": ("无字幕", "No subtitles")}
 KINDS = {"mp4": "MP4", "jpeg": "JPEG", "pdf": "PDF", "png": "PNG"}
 ACCEPT = {"mp4": "video/mp4,.mp4", "jpeg": "image/jpeg,.jpg,.jpeg", "pdf": "application/pdf,.pdf"}
 TIMELINE = {
@@ -31,7 +36,7 @@ CHECKS = {
     "frame_continuity": ("无跳帧漏帧", "No skipped frames"), "repeated_frames": ("重复帧", "Repeated frames"),
     "interlacing": ("隔行扫描", "Interlacing"), "frozen_picture": ("画面静止", "Frozen picture"),
     "black_picture": ("黑屏", "Black picture"), "audio_track": ("音轨", "Sound track"),
-    "audio_layout": ("声道", "Sound channels"), "av_sync": ("声画同步", "Sound in sync"),
+    "audio_layout": ("声道", "Sound channels"), "subtitle_track": ("字幕轨道", "Subtitle track"), "av_sync": ("声画同步", "Sound in sync"),
     "loudness": ("音量", "Loudness"), "loudness_range": ("音量稳定", "Steady volume"),
     "true_peak": ("不失真", "No distortion"), "noise_floor": ("背景噪声", "Background noise"),
     "silence": ("静音段", "Silence"), "time_budget": ("检测用时", "Inspection time"),

@@ -36,6 +36,7 @@ def case_pb(case: ReviewCase, edition: ReviewEdition | None, directory: ReviewDi
         submission_id=case.submission_id, edition=case.edition, submission_version=case.submission_version,
         student_id=case.student_id, school_id=case.school_id, region_id=case.region_id or "",
         title=v["title"], category=v["category"], theme=v["theme"], synopsis=v["synopsis"],
+        voice_over=v.get("voice_over", ""), subtitles=v.get("subtitles", ""),
         creators=[pb.Creator(**c) for c in v["creators"]], advisors=[pb.Advisor(**a) for a in v["advisors"]],
         files=[pb.SubmittedFile(slot=slot, **{k: f[k] for k in ("object_key", "filename", "size", "kind")})
                for slot, f in sorted(v["files"].items())],

@@ -107,7 +107,7 @@ class ReviewPolicies:
             case = ReviewCase(edition=env.edition, submission_id=env.aggregate_id, student_id=sub.student_id,
                               school_id=sub.school_id, region_id=region_id)
         content = sub.model_dump(mode="json", include={"title", "category", "theme", "synopsis", "creators",
-                                                       "advisors", "files"})
+                                                       "advisors", "files", "voice_over", "subtitles"})
         if not case.receive(sub.submission_version, school_id=sub.school_id, region_id=region_id, **content):
             return []
         findings = self.find(InspectionFindings.id_for(env.aggregate_id))

@@ -44,6 +44,13 @@ class ReviewCase(FestivalAggregate):
         creators: list[dict[str, str]]
         advisors: list[dict[str, str]]
         files: dict[str, dict[str, Any]]
+        voice_over: str
+        subtitles: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["voice_over"] = state["subtitles"] = ""  # versions received before the declaration
 
     class ForwardedToRegion(Step):
         PUBLISHED_AS = "WorkForwardedToRegion"

@@ -19,6 +19,7 @@ STEPS: dict[str, tuple[str, str | None, str]] = {
     "WorkWithdrawnFromReview": ("withdrawn", None, st.WITHDRAWN),
 }
 CONTENT = ("title", "category", "theme", "synopsis", "creators", "advisors", "files")
+DECLARED = ("voice_over", "subtitles")  # the language declaration; absent before ReviewVersionReceived v2
 DETAILS = ("reason_code", "reason", "reason_codes", "evidence", "note", "stage")
 
 
@@ -44,7 +45,8 @@ def apply(case: Any, published_as: str, payload: dict[str, Any], at: str, accoun
     if published_as == "ReviewVersionReceived":
         case.school_id, case.region_id = payload["school_id"], payload["region_id"]
         case.versions.append({"version": payload["submission_version"], "submitted_at": at,
-                              **{k: payload[k] for k in CONTENT}, "inspection": {}, "entries": []})
+                              **{k: payload[k] for k in CONTENT}, **{k: payload.get(k, "") for k in DECLARED},
+                              "inspection": {}, "entries": []})
         case.submission_version = payload["submission_version"]
     case.status = case.current["status"] = status
     case.current["entries"].append(entry(published_as, payload, at, account_id, role))

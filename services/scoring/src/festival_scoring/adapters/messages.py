@@ -58,7 +58,7 @@ def assignment_pb(sheet: ScoreSheet, rnd: JudgingRound, work: Entrant, category_
             files.append(pb.FileLink(slot=slot, url=url, expires_at=expires))
     blind = pb.BlindWork(
         title=work.title, category=work.category, category_name_zh=category_zh, theme=work.theme,
-        synopsis=work.synopsis, files=files,
+        synopsis=work.synopsis, files=files, voice_over=work.voice_over, subtitles=work.subtitles,
         inspection=[pb.InspectionNote(slot=slot, **note) for slot, note in sorted(work.inspection.items())],
     )
     own = pb.Sheet(status=sheet.status, total=sheet.total, comment=sheet.comment, amendments=len(sheet.amendments),

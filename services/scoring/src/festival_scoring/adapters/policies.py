@@ -95,6 +95,7 @@ class ScoringPolicies:
             "school_id": version.school_id, "region_id": version.region_id,
             "people": [p.name for p in (*version.creators, *version.advisors)],
             "files": {slot: f.object_key for slot, f in sorted(version.files.items())},
+            "voice_over": version.voice_over, "subtitles": version.subtitles,
         }
         entrant = self.find(Entrant.id_for(version.submission_id))
         if entrant is None:

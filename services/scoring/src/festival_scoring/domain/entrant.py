@@ -27,12 +27,33 @@ class Entrant(FestivalAggregate):
     def id_for(submission_id: str) -> uuid.UUID:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"festival:scoring:entrant:{submission_id}")
 
-    @event("VersionReceived")
+    class VersionReceived(FestivalAggregate.Created):
+        class_version = 2
+        submission_id: str
+        submission_version: int
+        edition: str
+        title: str
+        category: str
+        theme: str
+        synopsis: str
+        school_id: str | None
+        region_id: str | None
+        people: list[str]
+        files: dict[str, str]
+        voice_over: str
+        subtitles: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["voice_over"] = state["subtitles"] = ""  # received before the language was declared
+
+    @event(VersionReceived)
     def __init__(self, submission_id: str, submission_version: int, edition: str, title: str, category: str,
                  theme: str, synopsis: str, school_id: str | None, region_id: str | None, people: list[str],
-                 files: dict[str, str]) -> None:
+                 files: dict[str, str], voice_over: str, subtitles: str) -> None:
         self.submission_id, self.edition, self.status = submission_id, edition, IN_REVIEW
-        self._take(submission_version, title, category, theme, synopsis, school_id, region_id, people, files)
+        self._take(submission_version, title, category, theme, synopsis, school_id, region_id, people, files,
+                   voice_over, subtitles)
 
     class NewVersionReceived(FestivalAggregate.Event):
         """A resubmitted version; published under the same contract as the first."""
@@ -49,29 +70,40 @@ class Entrant(FestivalAggregate):
         region_id: str | None
         people: list[str]
         files: dict[str, str]
+        voice_over: str
+        subtitles: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["voice_over"] = state["subtitles"] = ""
 
     def receive(self, submission_version: int, title: str, category: str, theme: str, synopsis: str,
-                school_id: str | None, region_id: str | None, people: list[str], files: dict[str, str]) -> bool:
+                school_id: str | None, region_id: str | None, people: list[str], files: dict[str, str],
+                voice_over: str = "", subtitles: str = "") -> bool:
         """A newer submitted version replaces the content (and waits for review again); an old one changes nothing."""
         if submission_version <= self.submission_version:
             return False
         self._new_version(submission_id=self.submission_id, submission_version=submission_version,
                           edition=self.edition, title=title, category=category, theme=theme, synopsis=synopsis,
-                          school_id=school_id, region_id=region_id, people=people, files=files)
+                          school_id=school_id, region_id=region_id, people=people, files=files,
+                          voice_over=voice_over, subtitles=subtitles)
         return True
 
     @event(NewVersionReceived)
     def _new_version(self, submission_id: str, submission_version: int, edition: str, title: str, category: str,
                      theme: str, synopsis: str, school_id: str | None, region_id: str | None, people: list[str],
-                     files: dict[str, str]) -> None:
+                     files: dict[str, str], voice_over: str, subtitles: str) -> None:
         self.status = IN_REVIEW
-        self._take(submission_version, title, category, theme, synopsis, school_id, region_id, people, files)
+        self._take(submission_version, title, category, theme, synopsis, school_id, region_id, people, files,
+                   voice_over, subtitles)
 
     def _take(self, submission_version: int, title: str, category: str, theme: str, synopsis: str,
-              school_id: str | None, region_id: str | None, people: list[str], files: dict[str, str]) -> None:
+              school_id: str | None, region_id: str | None, people: list[str], files: dict[str, str],
+              voice_over: str, subtitles: str) -> None:
         self.submission_version, self.title, self.category = submission_version, title, category
         self.theme, self.synopsis, self.school_id, self.region_id = theme, synopsis, school_id, region_id
-        self.people, self.files = people, files
+        self.people, self.files, self.voice_over, self.subtitles = people, files, voice_over, subtitles
         self.inspection: dict[str, dict[str, Any]] = {}
 
     def note_inspection(self, submission_version: int, slot: str, **note: Any) -> bool:

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from festival_gateway import scope
 from festival_gateway.convert import to_json
 from festival_gateway.routes import files, review, works
+from festival_gateway.models import SubmitRequest
 from festival_gateway.web import session
 from festival_gateway.web.forms import draft_of, draft_values, posted
 from festival_gateway.web.pages.common import edition, inline, page_router, redirect, services
@@ -123,9 +124,11 @@ async def confirm_submit(request: Request, work_id: str) -> Response:
 @router.post("/works/{work_id}/submit")
 async def submit(request: Request, work_id: str) -> Response:
     who = session.page_caller(request)
-    await posted(request)
+    form = await posted(request)
+    statements = SubmitRequest(consent_version=form.get("consent_version")[:40], copyright=form.get("copyright") == "1",
+                               originality=form.get("originality") == "1")
     try:
-        await works.submit(work_id, who, services(request))
+        await works.submit(work_id, statements, who, services(request))
     except Exception as problem:  # noqa: BLE001 - shown on the work's page
         error = inline(problem)
         work = await works.get_work(work_id, who, services(request))
