@@ -232,3 +232,42 @@ def test_the_province_is_reminded_once_before_each_date_while_work_is_left(app, 
     app.release_exhibition(PROVINCE, "region-jl")
     assert app.remind(shanghai(2023, 11, 25)) == []  # every region has its list: nothing to remind of
     refused("forbidden", app.reminders_of, REGION_CC)
+
+
+def test_source_files_are_asked_of_awarded_works_and_answered_by_intakes_upload(app, season):
+    """附件 四.4: only a published award's team is asked; a new ask sets a new deadline; intake's confirmed
+    `source` file answers it (other slots do not), late when after the deadline."""
+    from datetime import datetime, timedelta, timezone
+
+    from festival_awards.domain.source import SourceRequest
+
+    ahead = datetime.now(timezone.utc) + timedelta(days=14)
+    app.compute(PROVINCE, "documentary")
+    season.phase("JudgingClosed", shanghai(2023, 9, 1))
+    refused("not_awarded", app.request_source, PROVINCE, "w0", ahead, "请上传")  # not published yet
+    app.publish(PROVINCE, "公布")
+    refused("forbidden", app.request_source, REGION_CC, "w0", ahead, "请上传")
+    refused("not_awarded", app.request_source, PROVINCE, "dq", ahead, "请上传")
+    refused("bad_deadline", app.request_source, PROVINCE, "w0", ahead - timedelta(days=30), "请上传")
+    assert app.source_requests(PROVINCE) == []
+    asked = app.request_source(PROVINCE, "w0", ahead, " 请打包上传 ")
+    assert (asked.tier, asked.note, asked.student_id, asked.status(ahead)) == ("best", "请打包上传", "student-w0",
+                                                                              "requested")
+    assert asked.status(ahead + timedelta(seconds=1)) == "overdue"
+    again = app.request_source(PROVINCE, "w0", ahead + timedelta(days=7), "延期一周")
+    assert again.id == asked.id and (again.deadline, again.note) == (ahead + timedelta(days=7), "延期一周")
+
+    def confirmed(slot: str, upload_id: str) -> None:
+        season("intake", "FileConfirmed", {"upload_id": upload_id, "slot": slot, "object_key": f"k/{upload_id}",
+                                           "filename": "源文件.zip", "size": 1234, "kind": "zip", "etag": "e"},
+               aggregate_id="w0")
+
+    confirmed("film", "u-film")  # a film re-upload is not the answer
+    assert app.find(SourceRequest.id_for("w0")).received is None
+    confirmed("source", "u-src")
+    confirmed("source", "u-src")  # the same message again changes nothing
+    [(request, work)] = app.source_requests(PROVINCE)
+    assert request.status(ahead + timedelta(days=30)) == "uploaded" and work.submission_id == "w0"
+    assert (request.received["filename"], request.received["size"], request.received["late"]) == ("源文件.zip", 1234, False)
+    published = [env for _, env in app.envelopes(0, 100_000) if env.type.startswith("SourceFiles")]
+    assert [e.type for e in published] == ["SourceFilesRequested", "SourceFilesRequested", "SourceFilesReceived"]

@@ -1,20 +1,22 @@
 """Issue 8's play, continuing a judged season through the HTTP API: awards computed, the draft read, published,
 certificates downloaded and verified (the PDF's text names the creators), a correction revokes one certificate
 and issues another, the advisor and a school honoured, the exhibition list released and downloaded by a region;
-every awards event is on FESTIVAL with intact chains."""
+the best work's team is asked for its source files (附件 四.4), is notified, uploads them (multipart) and the
+province downloads exactly those bytes; every awards event is on FESTIVAL with intact chains."""
 
 from __future__ import annotations
 
 import asyncio
 import io
 import json
+import os
 import zipfile
 
 import httpx
 from pypdf import PdfReader
 
 from festival_events.envelope import chain_problems
-from flows import DRAFT, login, service_log
+from flows import DRAFT, login, service_log, upload
 
 
 def ok(reply: httpx.Response, status: int = 200):
@@ -112,8 +114,10 @@ async def play(client: httpx.Client, stack, works: dict[str, str], wait_until) -
     # each download signs fresh links: the same object, another signature
     assert film.split("?")[0] in package.read("manifest.txt").decode() and "works.json" in package.namelist()
 
+    source_files(client, province, region, student, promoted, wait_until)
+
     expected = {"AwardsComputed", "AwardsPublished", "AwardsCorrected", "CertificateIssued", "CertificateRevoked",
-                "AdvisorHonoured", "UnitHonoured", "ExhibitionReleased"}
+                "AdvisorHonoured", "UnitHonoured", "ExhibitionReleased", "SourceFilesRequested", "SourceFilesReceived"}
     for _ in range(40):  # the relay puts the last events on the log a moment after the answer
         log = await service_log(stack, "awards")
         if expected <= {e.type for e in log}:
@@ -121,3 +125,33 @@ async def play(client: httpx.Client, stack, works: dict[str, str], wait_until) -
         await asyncio.sleep(0.5)
     assert expected <= {e.type for e in log}, expected - {e.type for e in log}
     assert chain_problems(log) == []
+
+
+def source_files(client: httpx.Client, province: dict, region: dict, student: dict, work_id: str, wait_until) -> None:
+    """附件 四.4: asked of an awarded work's team, notified, uploaded in parts, listed and downloaded."""
+    start = {"filename": "源文件.zip", "size": 10}
+    refused(client.post(f"/works/{work_id}/files/source/uploads", headers=student, json=start), 409,
+            "source_not_requested")
+    ask = {"work_id": work_id, "deadline": "2030-01-15T23:59:00+08:00", "note": "请把工程文件和原始素材打包上传"}
+    refused(client.post("/awards/source-requests", headers=region, json=ask), 403, "forbidden")
+    refused(client.post("/awards/source-requests", headers=province, json={**ask, "deadline": "2020-01-01T00:00:00+08:00"}),
+            422, "bad_deadline")
+    refused(client.post("/awards/source-requests", headers=province, json={**ask, "deadline": "2030-01-15T23:59:00"}),
+            422, "invalid_request")  # a deadline without its offset means nothing
+    refused(client.post("/awards/source-requests", headers=province, json={**ask, "work_id": "no-such-work"}),
+            404, "not_awarded")
+    asked = ok(client.post("/awards/source-requests", headers=province, json=ask))
+    assert (asked["status"], asked["tier"], asked["note"]) == ("requested", "best", ask["note"])
+
+    notified = wait_until(lambda: [n for n in ok(client.get("/notifications", headers=student))["notifications"]
+                                   if n["kind"] == "source_requested"])
+    assert "2030-01-15 23:59" in notified[0]["body_zh"] and ask["note"] in notified[0]["body_zh"]
+    wait_until(lambda: ok(client.get(f"/works/{work_id}", headers=student)).get("source_request"))
+    data = os.urandom(9 * 1024 * 1024)  # two parts: the slot is multipart like the film's
+    upload(client, student, work_id, "source", "源文件.zip", data)
+
+    listed = wait_until(lambda: [r for r in ok(client.get("/awards/source-requests", headers=province))["requests"]
+                                 if r["work_id"] == work_id and r["status"] == "uploaded"])
+    assert listed[0]["filename"] == "源文件.zip" and int(listed[0]["size"]) == len(data) and not listed[0].get("late")
+    link = ok(client.get(f"/works/{work_id}/files/source", headers=province))
+    assert httpx.get(link["url"], timeout=60).content == data

@@ -280,3 +280,33 @@ def test_the_statements_are_confirmed_in_the_editions_version(new, make_rules) -
     sub.submit(rules, True, Consent("11-1", True, True))
     submitted = envelope_of(sub.collect_events()[-1], "intake")
     assert submitted.payload["consent_version"] == "11-1" and sub.consent_version == "11-1"
+
+
+def test_source_files_upload_once_asked_for_whatever_the_window_and_kind(new, rules, make_rules) -> None:
+    """附件 四.4: the `source` slot takes any kind of file, multipart, up to the edition's limit, from the moment
+    the province asks; the window and the work's status do not matter then."""
+    from datetime import UTC, datetime
+
+    from festival_events.contracts.award_rules import AwardRules
+    from festival_intake.domain.uploads import MULTIPART_SLOTS, check_upload, limit_of
+
+    awards = AwardRules(publish_by=datetime(2023, 11, 1, tzinfo=UTC), exhibition_by=datetime(2023, 12, 1, tzinfo=UTC),
+                        source_max_bytes=5000)
+    with_awards = make_rules(awards=awards)
+    refused("unknown_slot", limit_of, rules, "source")  # an edition without award rules has no source slot
+    assert "source" in MULTIPART_SLOTS and limit_of(with_awards, "source").max_bytes == 5000
+    refused("file_too_large", check_upload, with_awards, "source", "工程.zip", 5001)
+    sub = new()
+    attach(sub, with_awards, *REQUIRED)
+    sub.submit(with_awards, True)
+    refused("source_not_requested", sub.check_upload_allowed, False, "source")
+    refused("not_editable", sub.check_upload_allowed, True, "cover")
+    deadline = datetime(2023, 11, 20, tzinfo=UTC)
+    assert sub.source_requested(deadline, "请打包") and not sub.source_requested(deadline, "请打包")
+    sub.check_upload_allowed(False, "source")  # the window closed long ago
+    sub.upload_started(upload_id="up-src", slot="source", object_key="k/src", filename="工程.prproj", size=4000,
+                       multipart=True, s3_upload_id="s3")
+    sub.confirm_file("up-src", with_awards, False, size=4000, kind="unknown", etag="e")
+    assert sub.files["source"]["filename"] == "工程.prproj" and sub.status == "submitted"
+    types = [envelope_of(e, "intake").type for e in sub.collect_events()]
+    assert "SubmissionSourceRequested" in types and types[-1] == "FileConfirmed"

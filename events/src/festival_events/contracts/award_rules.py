@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class AwardRules(BaseModel):
@@ -21,6 +21,8 @@ class AwardRules(BaseModel):
     publish_by: datetime  # 第三阶段 表彰: 10月31日前
     exhibition_by: datetime  # 第四阶段 展示交流: 11月30日前
     remind_days_before: int = 7
+    # 附件 四.4: source files of awarded works, uploaded when the province asks; any container, this large at most.
+    source_max_bytes: int = Field(20 * 1024**3, gt=0)
 
     @model_validator(mode="after")
     def _in_order(self) -> AwardRules:

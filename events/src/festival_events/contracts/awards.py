@@ -329,3 +329,31 @@ class ReminderDue(_Awards):
     due: datetime
     message_zh: str
     message_en: str
+
+
+# -- source files of awarded works (附件 四.4) ----------------------------------------------------------------
+
+
+class SourceFilesRequested(_Awards):
+    """The province asks an awarded work's team for its source files by a deadline (again: a new deadline)."""
+
+    type: ClassVar[str] = "SourceFilesRequested"
+    submission_id: str
+    edition: str
+    student_id: str
+    tier: Tier
+    deadline: datetime
+    note: str
+
+
+class SourceFilesReceived(_Awards):
+    """intake confirmed the team's source files for the request; `late`: after its deadline."""
+
+    type: ClassVar[str] = "SourceFilesReceived"
+    submission_id: str
+    upload_id: str
+    object_key: str
+    filename: str
+    size: int
+    at: datetime
+    late: bool

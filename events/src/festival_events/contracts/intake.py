@@ -11,7 +11,7 @@ from festival_events.contracts import Contract, upcaster
 from festival_events.contracts.inspection import InspectionCheck
 from festival_events.contracts.registry import EditionRules
 
-Slot = Literal["film", "cover", "poster", "application_form", "copyright_declaration"]
+Slot = Literal["film", "cover", "poster", "application_form", "copyright_declaration", "source"]
 
 
 class Creator(BaseModel):
@@ -208,6 +208,14 @@ class SubmissionReopened(_Intake):
     returned_by_role: str
     reason_code: str
     reason: str
+
+
+class SubmissionSourceRequested(_Intake):
+    """The province asked for the work's source files (附件 四.4): the `source` slot takes uploads from now on."""
+
+    type: ClassVar[str] = "SubmissionSourceRequested"
+    deadline: datetime
+    note: str
 
 
 class SubmissionWithdrawn(_Intake):

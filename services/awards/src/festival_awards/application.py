@@ -19,6 +19,7 @@ from festival_awards.domain.exhibition import Exhibition
 from festival_awards.domain.honours import Honours
 from festival_awards.domain.nominee import Nominee
 from festival_awards.domain.reminders import Reminders
+from festival_awards.domain.source import SourceRequest
 from festival_awards.queries import AwardsQueries, require
 from festival_decisions.awards import honours as advisor_rule
 from festival_decisions.awards.honours import Advisor
@@ -105,6 +106,20 @@ class AwardsApplication(AwardsQueries, AwardsPolicies, FestivalApplication):
         self._enter(register, new)
         self.save(awards, *old, *new, register)
         return awards
+
+    @command
+    def request_source(self, cause: Cause, work_id: str, deadline: datetime, note: str,
+                       edition: str = "") -> SourceRequest:
+        """Ask a published award's team for the work's source files by a deadline (附件 四.4)."""
+        require(cause, PROVINCE)
+        view = self.edition_of(self.edition_code(edition))
+        awards = self.list_of(view, work_id)
+        work = self.nominee(work_id)
+        request = SourceRequest.ask(self.find(SourceRequest.id_for(work_id)), submission_id=work_id,
+                                    edition=view.edition, student_id=work.student_id,
+                                    tier=awards.tier_of[work_id], deadline=deadline, note=note.strip())
+        self.save(request)
+        return request
 
     # -- honours -----------------------------------------------------------------------------------------------
 

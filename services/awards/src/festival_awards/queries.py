@@ -18,6 +18,7 @@ from festival_awards.domain.notice import TIER_ORDER
 from festival_awards.domain.register import Register
 from festival_awards.domain.reminders import Reminders
 from festival_awards.domain.standing import Standing
+from festival_awards.domain.source import SourceRequest
 from festival_decisions.awards.award_list import RoundInput, award_list, inputs_digest
 from festival_decisions.judging.round_log import method_of
 from festival_decisions.judging.sheets import Sheet
@@ -41,6 +42,14 @@ class AwardsQueries:
     mapper: Any
 
     # -- the province and auditors ------------------------------------------------------------------------------
+
+    def source_requests(self, cause: Cause, edition: str = "") -> list[tuple[Any, Nominee]]:
+        """Every awarded work the province asked for source files, with the work (oldest request first)."""
+        require(cause, *READERS)
+        view = self.edition_of(self.edition_code(edition))
+        found = [(self.find(SourceRequest.id_for(w)), self.nominee(w))
+                 for awards in self.award_lists(view) if awards.published for w in sorted(awards.tier_of)]
+        return sorted([(r, n) for r, n in found if r is not None], key=lambda pair: pair[0].created_on)
 
     def draft(self, cause: Cause, scope: str, edition: str = "") -> tuple[Awards, bool]:
         """A computed list and whether the results moved on since (then it must be computed again)."""

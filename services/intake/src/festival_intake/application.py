@@ -62,7 +62,7 @@ class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
     def start_upload(self, cause: Cause, submission_id: str, slot: str, filename: str, size: int) -> UploadTicket:
         """A presigned upload into one slot: multipart (one URL per part) for the film, one PUT otherwise."""
         sub, view = self._owned(cause, submission_id)
-        sub.check_upload_allowed(view.window_open)
+        sub.check_upload_allowed(view.window_open, slot)
         filename = check_upload(view.rules, slot, filename, size)
         upload_id = uuid.uuid4().hex
         key = object_key(sub.edition, str(sub.id), slot, upload_id, filename)
@@ -83,8 +83,8 @@ class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
                        parts: list[tuple[int, str]] = ()) -> Submission:
         """Check what arrived (size, kind) and fill the slot with it; a refusal records nothing."""
         sub, view = self._owned(cause, submission_id)
-        sub.check_upload_allowed(view.window_open)
         upload = sub.pending_upload(upload_id)
+        sub.check_upload_allowed(view.window_open, upload["slot"])
         if upload["multipart"]:
             ordered = check_parts(list(parts), part_count(upload["size"]))
             self._files().complete(upload["object_key"], upload["s3_upload_id"], ordered)

@@ -12,7 +12,7 @@ import structlog
 from eventsourcing.application import AggregateNotFoundError
 
 from festival_events import contracts
-from festival_events.contracts import inspection
+from festival_events.contracts import awards, inspection
 from festival_events.contracts import registry as reg
 from festival_events.contracts import review
 from festival_events.envelope import Envelope
@@ -28,7 +28,7 @@ log = structlog.get_logger()
 
 CONSUMER = "intake"
 SUBJECTS = ["festival.registry.>", "festival.review.WorkReturned", "festival.media-inspection.InspectionStarted",
-            "festival.media-inspection.InspectionCompleted"]
+            "festival.media-inspection.InspectionCompleted", "festival.awards.SourceFilesRequested"]
 
 
 class IntakePolicies:
@@ -48,6 +48,7 @@ class IntakePolicies:
             "WorkReturned": self.on_work_returned,
             "InspectionStarted": self.on_inspection_started,
             "InspectionCompleted": self.on_inspection_completed,
+            "SourceFilesRequested": self.on_source_requested,
         }
 
     def on_edition_configured(self, env: Envelope) -> list[Any]:
@@ -118,6 +119,13 @@ class IntakePolicies:
         checks = [c.model_dump(mode="json") for c in done.checks]
         changed = sub is not None and sub.file_inspected(done.upload_id, done.slot, env.aggregate_id, done.category,
                                                          done.verdict, checks)
+        return [sub] if changed else []
+
+    def on_source_requested(self, env: Envelope) -> list[Any]:
+        """Open the work's `source` slot for the files the province asked for (附件 四.4)."""
+        asked = _read(env, awards.SourceFilesRequested)
+        sub = self._submission(asked.submission_id)
+        changed = sub is not None and sub.source_requested(asked.deadline, asked.note)
         return [sub] if changed else []
 
     def _submission(self, submission_id: str) -> Submission | None:

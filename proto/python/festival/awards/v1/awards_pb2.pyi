@@ -455,3 +455,49 @@ class ReminderList(_message.Message):
     REMINDERS_FIELD_NUMBER: _ClassVar[int]
     reminders: _containers.RepeatedCompositeFieldContainer[Reminder]
     def __init__(self, reminders: _Optional[_Iterable[_Union[Reminder, _Mapping]]] = ...) -> None: ...
+
+class SourceRequestRequest(_message.Message):
+    __slots__ = ("work_id", "deadline", "note", "edition")
+    WORK_ID_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    work_id: str
+    deadline: str
+    note: str
+    edition: str
+    def __init__(self, work_id: _Optional[str] = ..., deadline: _Optional[str] = ..., note: _Optional[str] = ..., edition: _Optional[str] = ...) -> None: ...
+
+class SourceRequest(_message.Message):
+    __slots__ = ("work_id", "title", "category", "tier", "requested_at", "deadline", "note", "status", "filename", "size", "received_at", "late")
+    WORK_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_AT_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    RECEIVED_AT_FIELD_NUMBER: _ClassVar[int]
+    LATE_FIELD_NUMBER: _ClassVar[int]
+    work_id: str
+    title: str
+    category: str
+    tier: str
+    requested_at: str
+    deadline: str
+    note: str
+    status: str
+    filename: str
+    size: int
+    received_at: str
+    late: bool
+    def __init__(self, work_id: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., tier: _Optional[str] = ..., requested_at: _Optional[str] = ..., deadline: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[str] = ..., filename: _Optional[str] = ..., size: _Optional[int] = ..., received_at: _Optional[str] = ..., late: _Optional[bool] = ...) -> None: ...
+
+class SourceRequestList(_message.Message):
+    __slots__ = ("requests",)
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    requests: _containers.RepeatedCompositeFieldContainer[SourceRequest]
+    def __init__(self, requests: _Optional[_Iterable[_Union[SourceRequest, _Mapping]]] = ...) -> None: ...

@@ -109,6 +109,16 @@ class AwardsStub:
                 request_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.SerializeToString,
                 response_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.ReminderList.FromString,
                 _registered_method=True)
+        self.RequestSource = channel.unary_unary(
+                '/festival.awards.v1.Awards/RequestSource',
+                request_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequestRequest.SerializeToString,
+                response_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequest.FromString,
+                _registered_method=True)
+        self.ListSourceRequests = channel.unary_unary(
+                '/festival.awards.v1.Awards/ListSourceRequests',
+                request_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.SerializeToString,
+                response_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequestList.FromString,
+                _registered_method=True)
 
 
 class AwardsServicer:
@@ -208,6 +218,19 @@ class AwardsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RequestSource(self, request, context):
+        """附件 四.4: the province asks an awarded work's team for its source files, and sees what has arrived.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSourceRequests(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AwardsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -285,6 +308,16 @@ def add_AwardsServicer_to_server(servicer, server):
                     servicer.ListReminders,
                     request_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.FromString,
                     response_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.ReminderList.SerializeToString,
+            ),
+            'RequestSource': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestSource,
+                    request_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequestRequest.FromString,
+                    response_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequest.SerializeToString,
+            ),
+            'ListSourceRequests': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSourceRequests,
+                    request_deserializer=festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.FromString,
+                    response_serializer=festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequestList.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -692,6 +725,60 @@ class Awards:
             '/festival.awards.v1.Awards/ListReminders',
             festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.SerializeToString,
             festival_dot_awards_dot_v1_dot_awards__pb2.ReminderList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestSource(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.awards.v1.Awards/RequestSource',
+            festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequestRequest.SerializeToString,
+            festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequest.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSourceRequests(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.awards.v1.Awards/ListSourceRequests',
+            festival_dot_awards_dot_v1_dot_awards__pb2.EditionRequest.SerializeToString,
+            festival_dot_awards_dot_v1_dot_awards__pb2.SourceRequestList.FromString,
             options,
             channel_credentials,
             insecure,

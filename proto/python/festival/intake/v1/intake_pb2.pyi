@@ -132,7 +132,7 @@ class FileInspection(_message.Message):
     def __init__(self, status: _Optional[str] = ..., verdict: _Optional[str] = ..., checks: _Optional[_Iterable[_Union[InspectionCheck, _Mapping]]] = ..., inspection_id: _Optional[str] = ...) -> None: ...
 
 class Submission(_message.Message):
-    __slots__ = ("id", "edition", "student_id", "school_id", "region_id", "draft", "status", "version", "team_frozen", "files", "missing_slots", "created_at", "updated_at", "return_reason", "consent_version")
+    __slots__ = ("id", "edition", "student_id", "school_id", "region_id", "draft", "status", "version", "team_frozen", "files", "missing_slots", "created_at", "updated_at", "return_reason", "consent_version", "source_request")
     ID_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -148,6 +148,7 @@ class Submission(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     RETURN_REASON_FIELD_NUMBER: _ClassVar[int]
     CONSENT_VERSION_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_REQUEST_FIELD_NUMBER: _ClassVar[int]
     id: str
     edition: str
     student_id: str
@@ -163,7 +164,16 @@ class Submission(_message.Message):
     updated_at: str
     return_reason: str
     consent_version: str
-    def __init__(self, id: _Optional[str] = ..., edition: _Optional[str] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., team_frozen: _Optional[bool] = ..., files: _Optional[_Iterable[_Union[FileRecord, _Mapping]]] = ..., missing_slots: _Optional[_Iterable[str]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., return_reason: _Optional[str] = ..., consent_version: _Optional[str] = ...) -> None: ...
+    source_request: SourceRequest
+    def __init__(self, id: _Optional[str] = ..., edition: _Optional[str] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., draft: _Optional[_Union[Draft, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., team_frozen: _Optional[bool] = ..., files: _Optional[_Iterable[_Union[FileRecord, _Mapping]]] = ..., missing_slots: _Optional[_Iterable[str]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., return_reason: _Optional[str] = ..., consent_version: _Optional[str] = ..., source_request: _Optional[_Union[SourceRequest, _Mapping]] = ...) -> None: ...
+
+class SourceRequest(_message.Message):
+    __slots__ = ("deadline", "note")
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    deadline: str
+    note: str
+    def __init__(self, deadline: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
 
 class SubmissionList(_message.Message):
     __slots__ = ("submissions",)

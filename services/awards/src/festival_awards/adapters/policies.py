@@ -8,8 +8,10 @@ import structlog
 
 from festival_awards.domain.edition import AwardsEdition
 from festival_awards.domain.nominee import Nominee
+from festival_awards.domain.source import SourceRequest
 from festival_awards.domain.standing import Standing
 from festival_events import contracts
+from festival_events.contracts import intake
 from festival_events.contracts import registry as reg
 from festival_events.contracts import review
 from festival_events.contracts import scoring
@@ -22,7 +24,7 @@ _REGISTRY = ("EditionConfigured", "JudgingClosed", "RegionRegistered", "SchoolRe
 _REVIEW = ("ReviewCaseOpened", "ReviewVersionReceived", "WorkQualified", "WorkDisqualified", "RegionTableFiled")
 _SCORING = ("JudgingRoundOpened", "RoundResultsComputed")
 SUBJECTS = ([f"festival.registry.{t}" for t in _REGISTRY] + [f"festival.review.{t}" for t in _REVIEW]
-            + [f"festival.scoring.{t}" for t in _SCORING])
+            + [f"festival.scoring.{t}" for t in _SCORING] + ["festival.intake.FileConfirmed"])
 
 
 class AwardsPolicies:
@@ -42,6 +44,7 @@ class AwardsPolicies:
             "WorkQualified": self.on_qualified, "WorkDisqualified": self.on_disqualified,
             "RegionTableFiled": self.on_table_filed,
             "JudgingRoundOpened": self.on_round_opened, "RoundResultsComputed": self.on_results,
+            "FileConfirmed": self.on_file_confirmed,
         }
 
     def on_edition_configured(self, env: Envelope) -> list[Any]:
@@ -119,6 +122,19 @@ class AwardsPolicies:
         noted = standing.note_results(str(env.event_id), results.final, results.method.model_dump(),
                                       [s.model_dump() for s in results.sheets], [w.model_dump() for w in results.works])
         return [standing] if noted else []
+
+    def on_file_confirmed(self, env: Envelope) -> list[Any]:
+        """A work's source files arrived in intake: the province's request is answered (other slots are not ours)."""
+        confirmed = _read(env, intake.FileConfirmed)
+        if confirmed.slot != "source":
+            return []
+        request = self.find(SourceRequest.id_for(env.aggregate_id))
+        if request is None:
+            log.warning("awards.source_without_request", submission_id=env.aggregate_id)
+            return []
+        changed = request.receive(confirmed.upload_id, confirmed.object_key, confirmed.filename, confirmed.size,
+                                  env.occurred_at)
+        return [request] if changed else []
 
 
 def _read(env: Envelope, contract: type[contracts.Contract]) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from festival.awards.v1 import awards_pb2 as pb
 from festival.awards.v1 import awards_pb2_grpc
@@ -12,12 +12,27 @@ from festival_awards.application import AwardsApplication
 from festival_awards.domain import refusals
 from festival_awards.domain.awards import Awards
 from festival_awards.domain.certificate import Certificate
+from festival_kit import clock
 from festival_kit.context import Cause
+from festival_kit.errors import FestivalError
 from festival_kit.links import Links
 from festival_kit.rpc import rpc
 from festival_kit.settings import Settings
 
 SERVICE_NAME = "festival.awards.v1.Awards"
+
+
+def parse_moment(text: str) -> datetime:
+    """An ISO 8601 moment with its offset; anything else is refused as the deadline it was meant to be."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise FestivalError("bad_deadline", "期限须为带时区的日期时间，例如 2023-11-15T23:59+08:00。",
+                            "The deadline must be a date and time with its offset, e.g. 2023-11-15T23:59+08:00.",
+                            422)
+    return moment
 EXHIBITION_LINKS = timedelta(hours=24)  # a region copies the films for its schools within a day
 SHOWN = ("film", "cover", "poster")
 
@@ -46,6 +61,27 @@ class AwardsServicer(awards_pb2_grpc.AwardsServicer):
         return certificate_pdf(certificate_fields(c, self._rules(c.edition)), f"{self.base}/web/certificates/{c.code}")
 
     # -- the province ------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _source(request, work) -> pb.SourceRequest:
+        received = request.received or {}
+        return pb.SourceRequest(
+            work_id=request.submission_id, title=work.title if work else "", category=work.category if work else "",
+            tier=request.tier, requested_at=request.requested_at.isoformat(), deadline=request.deadline.isoformat(),
+            note=request.note, status=request.status(clock.now()), filename=received.get("filename", ""),
+            size=received.get("size", 0), received_at=received["at"].isoformat() if received else "",
+            late=received.get("late", False))
+
+    @rpc
+    def RequestSource(self, request: pb.SourceRequestRequest, cause: Cause) -> pb.SourceRequest:
+        deadline = parse_moment(request.deadline)
+        asked = self.app.request_source(cause, request.work_id, deadline, request.note, request.edition)
+        return self._source(asked, self.app.nominee(request.work_id))
+
+    @rpc
+    def ListSourceRequests(self, request: pb.EditionRequest, cause: Cause) -> pb.SourceRequestList:
+        found = self.app.source_requests(cause, request.edition)
+        return pb.SourceRequestList(requests=[self._source(r, w) for r, w in found])
 
     @rpc
     def Compute(self, request: pb.ListRequest, cause: Cause) -> pb.AwardList:

@@ -104,3 +104,7 @@ def name_invalid() -> FestivalError:
 
 def outside_scope() -> FestivalError:
     return _e("forbidden", "无权查看其他地区的数据。", "You cannot read another region's data.", 403)
+
+
+def deadline_in_the_past() -> FestivalError:
+    return _e("bad_deadline", "源文件的提交期限须晚于现在。", "The deadline for the source files must lie ahead.", 422)

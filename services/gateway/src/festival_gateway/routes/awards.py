@@ -13,7 +13,7 @@ import zipfile
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Response
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from festival.awards.v1 import awards_pb2 as pb
 from festival_gateway import scope
@@ -63,6 +63,13 @@ class HonourDecision(Body):
     school_id: OptionalId = ""
     reason: str = Field("", max_length=500, description="理由（organiser、unit 必填）/ reason (required for "
                         "organiser and unit honours)")
+    edition: str = Field("", max_length=16, pattern=_CODE)
+
+
+class SourceAsk(Body):
+    work_id: Id
+    deadline: AwareDatetime = Field(description="提交期限（带时区）/ deadline, with its offset")
+    note: str = Field("", max_length=500, description="给作者的说明（如需要的格式）/ note to the team")
     edition: str = Field("", max_length=16, pattern=_CODE)
 
 
@@ -120,6 +127,29 @@ async def correct(body: Correction, who: Caller = Depends(caller), svc: Services
     _province(who)
     request = pb.CorrectRequest(work_id=body.work_id, tier=body.tier, reason=body.reason, edition=body.edition)
     return to_json(await svc.awards.Correct(request, **who.call()))
+
+
+@router.post("/awards/source-requests", summary="要求提交源文件 / Ask for source files",
+             responses=errors(401, 403, 404, 409),
+             description="向已公布获奖作品的作者要求提交制作源文件（附件四.4），作者收到通知并可上传；再次要求即更新期限和说明。"
+             "\n\nAsk an awarded work's team for its source files (annex 4.4); they are notified and can upload; "
+             "asking again sets a new deadline and note.")
+async def request_source(body: SourceAsk, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    _province(who)
+    request = pb.SourceRequestRequest(work_id=body.work_id, deadline=body.deadline.isoformat(), note=body.note,
+                                      edition=body.edition)
+    return to_json(await svc.awards.RequestSource(request, **who.call()))
+
+
+@router.get("/awards/source-requests", summary="源文件提交情况 / Source files asked for", responses=errors(401, 403, 404),
+            description="每件被要求提交源文件的获奖作品：已要求、已上传（是否逾期）或已逾期；"
+            "下载见 GET /works/{id}/files/source。\n\nEvery awarded work asked for its source files: requested, "
+            "uploaded (late or not) or overdue; download through GET /works/{id}/files/source.")
+async def source_requests(edition: Edition = "", who: Caller = Depends(caller),
+                          svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, *READERS)
+    reply = await svc.awards.ListSourceRequests(pb.EditionRequest(edition=edition), **who.call())
+    return {"requests": [to_json(r) for r in reply.requests]}
 
 
 @router.post("/awards/honours", summary="授予荣誉 / Give an honour", responses=errors(401, 403, 404, 409),

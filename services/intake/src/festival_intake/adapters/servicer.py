@@ -67,6 +67,8 @@ class IntakeServicer(intake_pb2_grpc.IntakeServicer):
             missing_slots=self.app.missing_slots(sub), created_at=_iso(sub.created_on),
             updated_at=_iso(sub.modified_on), return_reason=sub.return_reason,
             consent_version=sub.consent_version or "",
+            source_request=pb.SourceRequest(deadline=_iso(asked["deadline"]), note=asked["note"])
+            if (asked := sub.source_request) else None,
         )
 
     @rpc

@@ -59,3 +59,8 @@ def storage_unavailable() -> FestivalError:
     """Object storage does not answer: nothing was recorded, the same request works once it is back."""
     return FestivalError("storage_unavailable", "文件存储暂时不可用，本次操作未生效，请稍后重试。",
                          "File storage is unavailable right now; nothing was changed. Please try again shortly.", 503)
+
+
+def source_not_requested() -> FestivalError:
+    return FestivalError("source_not_requested", "组委会尚未要求提交本作品的源文件。",
+                         "The organisers have not asked for this work's source files.", 409)

@@ -10,7 +10,7 @@ from festival_events.contracts.registry import EditionRules
 from festival_intake.domain import inspections, language, refusals
 from festival_intake.domain.consent import Consent, confirmed_version
 from festival_intake.domain.draft import Draft, check_draft
-from festival_intake.domain.uploads import check_kind, check_size, limit_of
+from festival_intake.domain.uploads import SOURCE, check_kind, check_size, limit_of
 from festival_kit.aggregate import FestivalAggregate
 
 DRAFT, SUBMITTED, RETURNED, WITHDRAWN = "draft", "submitted", "returned", "withdrawn"
@@ -52,6 +52,7 @@ class Submission(FestivalAggregate):
         self._set(title, category, theme, synopsis, creators, advisors, voice_over, subtitles)
         self.status, self.submission_version, self.team_frozen, self.return_reason = DRAFT, 0, False, ""
         self.consent_version: str | None = None
+        self.source_request: dict[str, Any] | None = None
         self.files: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, dict[str, Any]] = {}
 
@@ -107,9 +108,25 @@ class Submission(FestivalAggregate):
             raise refusals.not_editable(self.status)
         refusals.check_window(window_open)
 
-    def check_upload_allowed(self, window_open: bool) -> None:
-        """Files can change while the work can: as a draft or once returned, inside the window."""
+    def check_upload_allowed(self, window_open: bool, slot: str = "") -> None:
+        """Files can change while the work can: as a draft or once returned, inside the window; source files
+        once the province has asked for them, whenever they come."""
+        if slot == SOURCE:
+            if self.source_request is None:
+                raise refusals.source_not_requested()
+            return
         self._check_editable(window_open)
+
+    def source_requested(self, deadline: Any, note: str) -> bool:
+        """The province asked (again) for the source files; the same request twice changes nothing."""
+        if self.source_request == {"deadline": deadline, "note": note}:
+            return False
+        self._source_requested(deadline=deadline, note=note)
+        return True
+
+    @event("SourceRequested")
+    def _source_requested(self, deadline: Any, note: str) -> None:
+        self.source_request = {"deadline": deadline, "note": note}
 
     @event("UploadStarted")
     def upload_started(self, upload_id: str, slot: str, object_key: str, filename: str, size: int,
@@ -127,8 +144,8 @@ class Submission(FestivalAggregate):
     def confirm_file(self, upload_id: str, rules: EditionRules, window_open: bool, *, size: int, kind: str,
                      etag: str) -> None:
         """Record what arrived for an upload if its size and sniffed kind are what the slot takes."""
-        self._check_editable(window_open)
         upload = self.pending_upload(upload_id)
+        self.check_upload_allowed(window_open, upload["slot"])
         limit = limit_of(rules, upload["slot"])
         if size != upload["size"]:
             raise refusals.size_mismatch(upload["size"], size)

@@ -14,8 +14,10 @@ from festival_kit.errors import FestivalError
 PART_SIZE = 8 * 1024 * 1024
 MAX_PARTS = 10_000
 URL_LIFETIME = timedelta(hours=2)
-# Films are large enough to need resumable parts; images and signed forms go in one PUT.
-MULTIPART_SLOTS = frozenset({"film"})
+# Films and source files are large enough to need resumable parts; images and signed forms go in one PUT.
+MULTIPART_SLOTS = frozenset({"film", "source"})
+# 附件 四.4: an awarded work's source files, asked for by the province; any kind of file, outside rules.files.
+SOURCE = "source"
 
 SLOT_NAMES = {
     "film": ("作品视频", "film"),
@@ -23,6 +25,7 @@ SLOT_NAMES = {
     "poster": ("海报", "poster"),
     "application_form": ("作品申报表", "application form"),
     "copyright_declaration": ("著作权声明表", "copyright declaration"),
+    SOURCE: ("源文件", "source files"),
 }
 KIND_NAMES = {
     "mp4": ("MP4 视频", "an MP4 video"),
@@ -43,6 +46,8 @@ def slot_name(slot: str) -> tuple[str, str]:
 
 def limit_of(rules: EditionRules, slot: str) -> FileLimit:
     """The slot's limits; a slot the edition does not define is refused."""
+    if slot == SOURCE and rules.awards is not None:
+        return FileLimit(required=False, max_bytes=rules.awards.source_max_bytes, kinds=["*"])
     limit = rules.files.get(slot)
     if limit is None or slot not in SLOT_NAMES:
         raise invalid("unknown_slot", f"没有名为“{slot}”的文件项。", f"There is no file slot {slot!r}.")
@@ -83,7 +88,7 @@ def check_size(slot: str, size: int, limit: FileLimit) -> None:
 
 def check_kind(slot: str, kind: str, limit: FileLimit) -> None:
     """The sniffed kind must be one the slot takes; the message says what was expected and found."""
-    if kind in limit.kinds:
+    if kind in limit.kinds or "*" in limit.kinds:
         return
     zh, en = slot_name(slot)
     want_zh = "或".join(KIND_NAMES.get(k, (k, k))[0] for k in limit.kinds)

@@ -29,7 +29,7 @@ _HEARS = {
     "registry": ("EditionConfigured", "AccountOpened", "SchoolAdminApproved"),
     "intake": ("SubmissionDrafted", "SubmissionSubmitted", "SubmissionReopened", "SubmissionWithdrawn"),
     "review": ("WorkReturned", "RegionTableFiled"),
-    "awards": ("ReminderDue",),
+    "awards": ("ReminderDue", "SourceFilesRequested"),
 }
 SUBJECTS = [f"festival.{service}.{name}" for service, names in _HEARS.items() for name in names]
 
@@ -49,7 +49,7 @@ class NotificationPolicies:
             "SubmissionDrafted": self.on_drafted, "SubmissionSubmitted": self.on_submitted,
             "SubmissionReopened": self.on_reopened, "SubmissionWithdrawn": self.on_withdrawn,
             "WorkReturned": self.on_returned, "RegionTableFiled": self.on_table_filed,
-            "ReminderDue": self.on_awards_reminder,
+            "ReminderDue": self.on_awards_reminder, "SourceFilesRequested": self.on_source_requested,
         }
 
     def on_edition_configured(self, env: Envelope) -> list[Any]:
@@ -74,6 +74,15 @@ class NotificationPolicies:
         message = messages.awards_reminder(due.deadline, due.message_zh, due.message_en)
         feeds = (self.deliver(a, str(env.event_id), message) for a in self.directory().province_admins())
         return [f for f in feeds if f is not None]
+
+    def on_source_requested(self, env: Envelope) -> list[Any]:
+        """The student of an awarded work is asked for its source files (again: a new deadline, a new message)."""
+        asked, watch = contracts.read(env), self.watch(env.edition)
+        title = watch.works.get(asked.submission_id, {}).get("title", "")
+        message = messages.source_requested(asked.submission_id, title, messages.local(asked.deadline, watch.timezone),
+                                            asked.note)
+        feed = self.deliver(asked.student_id, f"source:{env.event_id}", message)
+        return [feed] if feed is not None else []
 
     def on_drafted(self, env: Envelope) -> list[Any]:
         d = contracts.read(env)

@@ -60,6 +60,8 @@ class UploadWorker:
         upload = upload_of(env)
         if not self.app.processed(self.views_consumer, seq):
             return NOT_READY
+        if upload.slot == "source":  # an awarded work's source files (附件 四.4): kept as they are, not inspected
+            return SKIPPED
         rules = self.app.rules_of(upload.edition)
         if rules is None or upload.slot not in rules.files:
             log.warning("inspection.no_rules", edition=upload.edition, slot=upload.slot)
