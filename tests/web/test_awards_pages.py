@@ -1,7 +1,8 @@
 """Issue 8's pages in Chromium, after a judged season (tests/e2e/judging_season.py): the province computes and
 reads the draft with its fragility column, publishes, corrects an award, honours the advisor; a region admin
 downloads the exhibition list; the student downloads a certificate; anyone reads the public results and checks
-a certificate's code (markup typed into the check is shown as text)."""
+a certificate's code (markup typed into the check is shown as text); the province asks the best work's team for
+its source files (附件 四.4), the student uploads them on the work's page and the province downloads them."""
 
 from __future__ import annotations
 
@@ -113,6 +114,8 @@ def test_awards_in_the_browser(stack, chromium, tmp_path):
     assert download.value.suggested_filename.endswith(".pdf")
     code = student.locator("tbody code").first.inner_text()
 
+    source_files(province, student, base, excellent, tmp_path)
+
     public = chromium.new_context(viewport=VIEWPORT, locale="zh-CN").new_page()
     public.goto(f"{base}/web/certificates/{code}")
     expect(public.locator(".alert").first).to_be_visible()
@@ -132,3 +135,46 @@ def _bearer(client, stack, role: str) -> dict:
     token = client.post("/auth/login", json={"username": stack.demo_accounts()[role],
                                              "password": stack.demo_password()}).json()["token"]
     return {"Authorization": f"Bearer {token}"}
+
+
+def source_files(province, student, base: str, title: str, tmp_path: Path) -> None:
+    """附件 四.4 in the browser: asked, refused for a past deadline, uploaded in any format, downloaded."""
+    province.goto(f"{base}/web/awards/sources")
+    expect(province.locator("main")).to_contain_text("尚未要求")
+    option = province.locator("#work_id option", has_text=title).get_attribute("value")
+    province.get_by_label("获奖作品").select_option(option)
+    province.get_by_label("提交期限（北京时间）").fill("2020-01-01T12:00")
+    province.get_by_role("button", name="要求提交源文件").click()
+    expect(province.locator(".alert")).to_contain_text("须晚于现在")
+    province.get_by_label("获奖作品").select_option(option)
+    province.get_by_label("提交期限（北京时间）").fill("2030-01-15T18:00")
+    province.get_by_label(re.compile("给作者的说明")).fill("请把工程文件打包上传")
+    province.get_by_role("button", name="要求提交源文件").click()
+    expect(province.locator(".ok")).to_contain_text("已通知作者")
+    expect(province.locator("tbody")).to_contain_text("已要求，待上传")
+    expect(province.locator("tbody")).to_contain_text("2030-01-15 18:00")
+
+    student.goto(f"{base}/web/works/{option}")
+    for _ in range(30):  # intake opens the slot when it hears the request
+        if student.locator("article.slot[data-slot=source]").count():
+            break
+        student.wait_for_timeout(1000)
+        student.reload()
+    expect(student.locator(".source-request")).to_contain_text("请把工程文件打包上传")
+    archive = tmp_path / "源文件.7z"
+    archive.write_bytes(b"7z\xbc\xaf\x27\x1c" + bytes(range(256)) * 40)  # a format no other slot takes
+    card = student.locator("article.slot[data-slot=source]")
+    card.get_by_label(re.compile("选择文件")).set_input_files(str(archive))
+    card.get_by_role("button", name="上传").click()
+    expect(card.locator(".held")).to_contain_text("源文件.7z", timeout=60_000)
+    shot(student, "48-source-uploaded")
+
+    for _ in range(30):  # awards hears intake's confirmation
+        province.goto(f"{base}/web/awards/sources")
+        if province.locator("tbody", has_text="已上传").count():
+            break
+        province.wait_for_timeout(1000)
+    shot(province, "49-source-files")
+    link = province.get_by_role("link", name="源文件.7z")
+    fetched = province.request.get(f"{base}{link.get_attribute('href')}")
+    assert fetched.status == 200 and fetched.body() == archive.read_bytes()

@@ -27,7 +27,7 @@ class NotificationPosted(_Notifications):
 
     type: ClassVar[str] = "NotificationPosted"
     notification_id: str
-    kind: Literal["work_returned", "deadline_reminder", "awards_reminder"]
+    kind: Literal["work_returned", "deadline_reminder", "awards_reminder", "source_requested"]
     title_zh: str
     title_en: str
     body_zh: str

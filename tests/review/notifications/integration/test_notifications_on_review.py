@@ -129,3 +129,16 @@ def test_an_awards_reminder_reaches_every_province_admin_once(notes, notify) -> 
     assert "获奖名单公布截止临近" in text and "还有 3 个名单未公布" in text and "3 list(s)" in text
     assert [n["kind"] for n in notes.feed("pa").newest_first()] == ["awards_reminder"]
     assert texts(notes, "ra-cc") == [] and texts(notes, "au") == []
+
+
+def test_a_source_files_request_tells_the_student_of_the_awarded_work(notes, notify) -> None:
+    import log_envelopes
+
+    notify(log_envelopes.submitted("11", "w1", "教室里的电去哪儿了", "student-1", "school-a", "region-cc"))
+    asked = log_envelopes.envelope("awards", "SourceFilesRequested", {
+        "submission_id": "w1", "edition": "11", "student_id": "student-1", "tier": "best",
+        "deadline": "2023-11-15T15:59:00+00:00", "note": "请打包工程文件"}, aggregate_id="source-w1", edition="11")
+    notify(asked)
+    [text] = texts(notes, "student-1")
+    assert "《教室里的电去哪儿了》" in text and "2023-11-15 23:59" in text and "请打包工程文件" in text
+    assert "source files" in text and [n["kind"] for n in notes.feed("student-1").newest_first()] == ["source_requested"]

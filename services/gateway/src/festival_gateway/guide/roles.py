@@ -52,10 +52,13 @@ STUDENT_STEPS = (
          "at the top right.", "/web/login"),
     Step("新建作品草稿", "Draft a work",
          "在“我的作品”中新建作品：填写作品名称、类别（{categories_zh}）、主题、作品简介，以及主创人员（不超过 "
-         "{max_creators} 人，填写年级和学校）和指导教师（不超过 {max_advisors} 人，填写学校和联系电话）。草稿可随时修改。",
+         "{max_creators} 人，填写年级和学校）和指导教师（不超过 {max_advisors} 人，填写学校和联系电话），并声明配音语言和字幕："
+         "配音应采用普通话，使用方言或少数民族语言的须加同期字幕（压制在画面上或作为字幕轨道）。草稿可随时修改。",
          "In My works, draft a work: title, category ({categories_en}), theme, synopsis, the creators (at most "
          "{max_creators}, with grade and school) and the advisor teachers (at most {max_advisors}, with school and "
-         "phone). A draft can be changed at any time.", "/web/works/new", "通知 三.1—三.2"),
+         "phone), and state the voice-over's language and subtitles: Mandarin, or a dialect or minority language "
+         "with subtitles (burned in or as a subtitle track). A draft can be changed at any time.", "/web/works/new",
+         "通知 三.1—三.2，附件 四.3"),
     Step("上传影片、封面和海报", "Upload the film, cover and poster",
          "在作品页面逐项上传文件：影片为 MP4，封面和海报为 JPEG，尺寸和大小上限见“规则与截止时间”。文件直接上传到"
          "存储，中断后可继续。每个文件上传后自动进行技术检测，检测清单会标出“不通过”和“建议改进”的项目。上传前也可用 "
@@ -71,11 +74,12 @@ STUDENT_STEPS = (
          "embedded, so any printer prints it); every creator and advisor signs, the school stamps, and you upload "
          "the scan (PDF or JPEG) to its slot.", "/web/works", "通知 三.3、三.9"),
     Step("提交作品", "Submit",
-         "所有必交材料上传完成且技术检测通过后，在 {window_closes} 前提交。提交后作品不能修改，主创团队不得中途换人；"
-         "截止时仍未提交的作品视为自动放弃。",
-         "Once every required file is in and passed inspection, submit before {window_closes}. A submitted work "
+         "所有必交材料上传完成且技术检测通过后，在 {window_closes} 前提交；提交时须勾选确认两项承诺：与主办单位共享作品"
+         "著作权和版权，作品为主创团队原创。提交后作品不能修改，主创团队不得中途换人；截止时仍未提交的作品视为自动放弃。",
+         "Once every required file is in and passed inspection, submit before {window_closes}, ticking the two "
+         "statements: the team shares the copyright with the organisers, and the work is its own. A submitted work "
          "cannot change and its team cannot be swapped; a work not submitted by then counts as withdrawn.",
-         "/web/works", "通知 三.4"),
+         "/web/works", "通知 三.4、三.9、三.10"),
     Step("查看审核进度，按退回意见修改", "Follow the review; fix a returned work",
          "作品依次经学校、地区审核后报送省级。被退回时会收到站内通知，写明原因；在申报期内修改后重新提交。作品的"
          "“时间线”记录每一步。申报截止前 3 天和 1 天，尚未提交的作品会收到提醒。",
@@ -87,6 +91,12 @@ STUDENT_STEPS = (
          "获奖名单公布后（{publish_by} 前）可在“获奖名单”查看，并在“证书”下载本人证书；证书上的二维码可公开验证。",
          "Once the awards are published (by {publish_by}) they are on Awards; your certificates are on "
          "Certificates, each with a QR code anyone can verify.", "/web/certificates", "通知 四"),
+    Step("按要求上传获奖作品源文件", "Upload your awarded work's source files when asked",
+         "请自行保存制作源文件。组委会需要时会发出通知并写明期限：在作品页面的“源文件”处上传（工程文件、原始素材等可打包"
+         "为一个文件，任何格式均可，支持断点续传）。",
+         "Keep your project's source files. When the organisers need them you get a notification with a deadline: "
+         "upload them under Source files on the work's page (one archive of any format is fine; uploads resume).",
+         "/web/notifications", "附件 四.4"),
 )
 
 SCHOOL_STEPS = (
@@ -187,6 +197,12 @@ PROVINCE_STEPS = (
          "完成时平台会提醒。",
          "Release every region's best works to each region (once per region) by {exhibition_by}. The platform "
          "reminds you {remind_days_before} days before while it is not done.", "/web/awards", "通知 四.5"),
+    Step("要求提交获奖作品源文件", "Ask for awarded works' source files",
+         "获奖名单公布后，在“表彰 › 源文件”选择获奖作品、填写期限和说明，作者会收到通知；列表显示已要求、已上传（是否逾期）"
+         "和已逾期，已上传的文件可直接下载。",
+         "Once the awards are published, choose an awarded work on Awards › Source files with a deadline and a "
+         "note; its team is notified. The list shows asked, uploaded (late or not) and overdue, and downloads what "
+         "arrived.", "/web/awards/sources", "附件 四.4"),
     Step("核验日志，签署检查点", "Verify the log; sign checkpoints",
          "在“审计”开始一次核验，查看发现的问题；每个阶段节点自动签署检查点，需要时可立即签署一个。",
          "On Audit start a verify run and read what it finds; a checkpoint is signed at each phase change, and "

@@ -13,12 +13,16 @@ SLOTS = {
     "film": ("作品视频", "Film"), "cover": ("封面", "Cover"), "poster": ("海报", "Poster"),
     "application_form": ("作品申报表（签字盖章）", "Application form (signed)"),
     "copyright_declaration": ("著作权声明表（签字）", "Copyright declaration (signed)"),
+    "source": ("源文件", "Source files"),
 }
 # The voice-over's language and how subtitles are carried (附件 四.3); "" is not stated yet.
 VOICE_OVER = {"": ("未填写", "Not stated"), "mandarin": ("普通话", "Mandarin"), "dialect": ("方言", "A dialect"),
               "minority": ("少数民族语言", "A minority language"), "none": ("无配音", "No voice-over")}
 SUBTITLES = {"": ("未填写", "Not stated"), "burned_in": ("字幕压制在画面上", "Burned into the picture"),
              "track": ("字幕轨道", "A subtitle track"), "none": ("无字幕", "No subtitles")}
+TIERS = {"best": ("最佳作品", "Best"), "excellent": ("优秀作品", "Excellent"), "finalist": ("入围作品", "Finalist")}
+SOURCE_STATUS = {"requested": ("已要求，待上传", "Asked, waiting"), "uploaded": ("已上传", "Uploaded"),
+                 "overdue": ("已逾期未交", "Overdue")}
 KINDS = {"mp4": "MP4", "jpeg": "JPEG", "pdf": "PDF", "png": "PNG"}
 ACCEPT = {"mp4": "video/mp4,.mp4", "jpeg": "image/jpeg,.jpg,.jpeg", "pdf": "application/pdf,.pdf"}
 TIMELINE = {

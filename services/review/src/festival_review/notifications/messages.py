@@ -85,10 +85,11 @@ def region_reminder(lead_days: int, deadline: str) -> Message:
 def source_requested(submission_id: str, title: str, deadline: str, note: str) -> Message:
     """To the student of an awarded work: the organisers ask for its source files (附件 四.4), by when."""
     note_zh, note_en = (f"说明：{note}", f" Note: {note}") if note else ("", "")
+    work_zh, work_en = (f"《{title}》", f" “{title}”") if title else ("", "")
     return Message(
         SOURCE, "请上传获奖作品的源文件", "Please upload your awarded work's source files",
-        f"组委会请您在 {deadline} 前上传获奖作品《{title}》的制作源文件（工程文件、原始素材等，可打包为一个文件）。{note_zh}",
-        f"The organisers ask for the source files of your awarded work “{title}” (project files, original "
+        f"组委会请您在 {deadline} 前上传获奖作品{work_zh}的制作源文件（工程文件、原始素材等，可打包为一个文件）。{note_zh}",
+        f"The organisers ask for the source files of your awarded work{work_en} (project files, original "
         f"footage; one archive is fine) by {deadline}.{note_en}",
         submission_id=submission_id,
     )

@@ -8,11 +8,11 @@ Every decision is the awards service's answer to the API's own routes; the pages
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from festival_gateway import scope
-from festival_gateway.routes import awards, catalogue
-from festival_gateway.routes.awards import Correction, HonourDecision, Publication, Release
+from festival_gateway.routes import awards, catalogue, files
+from festival_gateway.routes.awards import Correction, HonourDecision, Publication, Release, SourceAsk
 from festival_gateway.web import session
 from festival_gateway.web.forms import posted
 from festival_gateway.web.guard import refusal_of
@@ -150,6 +150,46 @@ async def release(request: Request) -> Response:
 @router.get("/awards/exhibition.zip")
 async def exhibition_zip(request: Request) -> Response:
     return await awards.exhibition_zip("", "", session.page_caller(request), services(request))
+
+
+# -- source files of awarded works (附件 四.4) ----------------------------------------------------------------------
+
+
+async def _sources_page(request: Request, status: int = 200, **extra) -> Response:
+    who, svc = session.page_caller(request), services(request)
+    scope.require_role(who.claims, *awards.READERS)
+    asked = (await awards.source_requests("", who, svc))["requests"]
+    shown = await edition(request)
+    lists = [await _or_none(awards.draft(c["code"], "", who, svc)) for c in shown["rules"]["categories"]]
+    awarded = [w for a in lists if a and a.get("published") for w in a["works"]]
+    return page(request, "awards_sources.html", status=status, asked=asked, awarded=awarded, **extra)
+
+
+@router.get("/awards/sources")
+async def sources(request: Request) -> Response:
+    return await _sources_page(request)
+
+
+@router.post("/awards/sources")
+async def ask_source(request: Request) -> Response:
+    who, svc = session.page_caller(request), services(request)
+    form = await posted(request)
+    try:
+        body = SourceAsk(work_id=form.get("work_id"), deadline=f"{form.get('deadline')}:00+08:00",
+                         note=form.get("note"))
+        await awards.request_source(body, who, svc)
+    except Exception as problem:  # noqa: BLE001 - shown beside the form
+        error = inline(problem)
+        return await _sources_page(request, status=error.status, error=error, typed=form)
+    return redirect("/web/awards/sources?asked=1")
+
+
+@router.get("/works/{work_id}/files/source")
+async def source_file(request: Request, work_id: str) -> Response:
+    """The uploaded source files, through a fresh presigned link (the page's links would expire)."""
+    who, svc = session.page_caller(request), services(request)
+    found = await files.file_url(work_id, "source", who, svc)
+    return RedirectResponse(found["url"], status_code=303)
 
 
 # -- certificates -------------------------------------------------------------------------------------------------

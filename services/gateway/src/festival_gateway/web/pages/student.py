@@ -11,14 +11,16 @@ from fastapi.responses import Response
 
 from festival_gateway import scope
 from festival_gateway.convert import to_json
-from festival_gateway.routes import files, review, works
 from festival_gateway.models import SubmitRequest
+from festival_gateway.routes import files, review, works
 from festival_gateway.web import session
 from festival_gateway.web.forms import draft_of, draft_values, posted
 from festival_gateway.web.pages.common import edition, inline, page_router, redirect, services
 from festival_gateway.web.pages.reviewing import review_page
 from festival_gateway.web.render import page
 from festival_kit.errors import not_found
+
+SOURCE = "source"  # an awarded work's source files: never inspected, uploaded once asked for
 
 router = page_router()
 EDITABLE = ("draft", "returned")
@@ -28,13 +30,17 @@ FORMS = ("application_form", "copyright_declaration")
 def slots(rules: dict, work: dict) -> list[dict]:
     """Each file slot of the edition with its limits and what the work holds in it."""
     held = {f["slot"]: f for f in work.get("files", [])}
-    return [{"slot": slot, "limit": limit, "file": held.get(slot), "missing": slot in work.get("missing_slots", [])}
-            for slot, limit in rules["files"].items()]
+    shown = [{"slot": slot, "limit": limit, "file": held.get(slot), "missing": slot in work.get("missing_slots", [])}
+             for slot, limit in rules["files"].items()]
+    if work.get("source_request") and rules.get("awards"):  # 附件 四.4: asked for by the province, any kind
+        limit = {"required": False, "max_bytes": rules["awards"]["source_max_bytes"], "kinds": ["*"]}
+        shown.append({"slot": SOURCE, "limit": limit, "file": held.get(SOURCE), "missing": False})
+    return shown
 
 
 def running(work: dict) -> bool:
     """Is any inspection still to finish (the page keeps refreshing the checklist until none is)?"""
-    return any(f["inspection"]["status"] != "completed" for f in work.get("files", []))
+    return any(f["inspection"]["status"] != "completed" for f in work.get("files", []) if f["slot"] != SOURCE)
 
 
 @router.get("/works")

@@ -25,7 +25,7 @@
 
   async function kindOk(file, kinds) {
     const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-    return kinds.some((k) => MAGIC[k] && MAGIC[k](head));
+    return kinds.includes("*") || kinds.some((k) => MAGIC[k] && MAGIC[k](head));
   }
 
   async function api(path, body) {
