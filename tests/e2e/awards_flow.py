@@ -146,7 +146,8 @@ def source_files(client: httpx.Client, province: dict, region: dict, student: di
     notified = wait_until(lambda: [n for n in ok(client.get("/notifications", headers=student))["notifications"]
                                    if n["kind"] == "source_requested"])
     assert "2030-01-15 23:59" in notified[0]["body_zh"] and ask["note"] in notified[0]["body_zh"]
-    wait_until(lambda: ok(client.get(f"/works/{work_id}", headers=student)).get("source_request"))
+    assert ok(client.get(f"/works/{work_id}", headers=student))["source_request"]["deadline"] in ("", ask["deadline"])
+    wait_until(lambda: ok(client.get(f"/works/{work_id}", headers=student))["source_request"]["deadline"])
     data = os.urandom(9 * 1024 * 1024)  # two parts: the slot is multipart like the film's
     upload(client, student, work_id, "source", "源文件.zip", data)
 

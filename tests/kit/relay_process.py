@@ -19,6 +19,7 @@ async def main(db: str, url: str) -> None:
     js = nc.jetstream()
     await jetstream.ensure_stream(js)
     relay = Relay(app, js, batch=7)
+    print("ready", flush=True)  # the test kills it at a random moment from here, while it publishes
     while await relay.pump():
         pass
     await nc.drain()

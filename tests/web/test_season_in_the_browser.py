@@ -183,7 +183,7 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     reload_until(staff, f"{base}/web/queue", lambda: staff.locator(f'a[href="/web/works/{work_id}"]').count() > 0)
     shot(staff, "20-school-queue")
     staff.locator(f'a[href="/web/works/{work_id}"]').click()
-    staff.wait_for_function("document.querySelector('video') && document.querySelector('video').readyState >= 1")
+    staff.wait_for_function("() => document.querySelector('video') && document.querySelector('video').readyState >= 1")
     shot(staff, "21-school-review")
     assert "方言（字幕：字幕压制在画面上）" in staff.locator("dl.facts").inner_text()  # the declaration reviewed
     decide(staff, base, work_id, "退回学生修改", code_index=1, reason=REASON)

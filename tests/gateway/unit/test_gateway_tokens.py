@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import datetime, timedelta, timezone
 
 import jwt
@@ -34,10 +36,13 @@ def test_an_issued_token_verifies_to_its_claims_and_expires_after_eight_hours():
     tokens = Tokens(SECRET, now=Clock(T0))
     token, expires = tokens.issue(CLAIMS)
     assert expires == T0 + timedelta(hours=8)
-    assert tokens.verify(token) == CLAIMS
     body = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False})
+    assert len(body.pop("jti")) == 32  # each token its own id, what logging out revokes
     assert body == {"sub": "acc-1", "role": "student", "school_id": "school-1", "region_id": "region-1",
                     "iat": int(T0.timestamp()), "exp": int(expires.timestamp())}
+    verified = tokens.verify(token)
+    assert verified.token_id and replace(verified, token_id="") == CLAIMS
+    assert tokens.verify(tokens.issue(CLAIMS)[0]).token_id != verified.token_id
 
 
 def test_expiry_follows_the_platform_clock_not_the_wall_clock():

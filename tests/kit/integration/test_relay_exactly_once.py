@@ -73,13 +73,15 @@ async def test_relay_dying_after_publish_before_record_leaves_no_duplicate_and_n
 async def test_relay_process_killed_at_random_moments_publishes_everything_once(tmp_path, own_nats):
     db = tmp_path / "store.sqlite"
     app = CounterApp(env=sqlite_env(db))
-    fill(app, counters=5, increments=40)
+    fill(app, counters=5, increments=100)
     script = Path(__file__).parents[1] / "relay_process.py"
     rng = random.Random(11)
     kills = 0
     for _ in range(12):
-        proc = subprocess.Popen([sys.executable, str(script), str(db), own_nats.url])
-        await asyncio.sleep(rng.uniform(0.3, 1.2))
+        # Timed from the moment it starts publishing: interpreter start-up takes longer than the publishing.
+        proc = subprocess.Popen([sys.executable, str(script), str(db), own_nats.url], stdout=subprocess.PIPE, text=True)
+        await asyncio.to_thread(proc.stdout.readline)
+        await asyncio.sleep(rng.uniform(0.0, 0.08))
         if proc.poll() is None:
             proc.kill()
             kills += 1

@@ -13,7 +13,8 @@ from festival_gateway.middleware import RequestGuard
 from festival_gateway.routes import (
     accounts, audit, auth, awards, catalogue, files, health, judging, notifications, review, statistics, works,
 )
-from festival_gateway.tokens import Tokens
+from festival_gateway.sessions import Sessions
+from festival_gateway.tokens import LIFETIME, Tokens
 from festival_kit.settings import Settings
 
 DESCRIPTION = """青少年科学影像节平台的 HTTP 接口。除登录、注册、赛事信息和健康检查外，均须携带
@@ -28,19 +29,22 @@ outside your scope answers 403, one that does not exist 404. Send `X-Correlation
 def create_app(settings: Settings, token_secret: str) -> FastAPI:
     """The gateway app; gRPC channels open on first use and close when the app shuts down."""
     svc = Services(settings)
+    shared = Sessions(settings.nats(), int(LIFETIME.total_seconds()))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await shared.start()
         yield
+        await shared.stop()
         await svc.close()
 
     app = FastAPI(title="科学影像节平台 / Science Film Festival API", description=DESCRIPTION,
                   version="1", lifespan=lifespan)
-    app.state.services, app.state.tokens = svc, Tokens(token_secret)
+    app.state.services, app.state.tokens, app.state.sessions = svc, Tokens(token_secret), shared
     errors.install(app)
     for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, awards,
                    audit, health):
         app.include_router(module.router)
     web.mount(app)
-    app.add_middleware(RequestGuard)
+    app.add_middleware(RequestGuard, storage_origin=settings.s3_public_origin())
     return app

@@ -7,7 +7,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from festival_gateway.clients import Caller, Services
-from festival_gateway.tokens import Claims, Tokens, not_logged_in
+from festival_gateway.sessions import Sessions
+from festival_gateway.tokens import Claims, Tokens, not_logged_in, token_revoked
 
 _bearer = HTTPBearer(auto_error=False, description="登录返回的令牌 / the token from POST /auth/login")
 
@@ -18,6 +19,10 @@ async def services(request: Request) -> Services:
 
 async def tokens(request: Request) -> Tokens:
     return request.app.state.tokens
+
+
+async def sessions(request: Request) -> Sessions:
+    return request.app.state.sessions
 
 
 async def anonymous(request: Request) -> Caller:
@@ -34,6 +39,8 @@ async def signed_in(
     if credentials is None:
         raise not_logged_in()
     claims = issuer.verify(credentials.credentials)
+    if request.app.state.sessions.is_revoked(claims.token_id):
+        raise token_revoked()
     structlog.contextvars.bind_contextvars(account_id=claims.account_id, role=claims.role)
     request.state.claims = claims
     return claims

@@ -22,7 +22,10 @@ _ZH = {"missing": "缺失", "string_too_long": "过长", "string_too_short": "�
 
 
 def response(error: FestivalError) -> JSONResponse:
-    return JSONResponse(error.as_dict(), status_code=error.status)
+    """The error as JSON; a limit that says how long to wait says it in Retry-After too."""
+    retry_after = getattr(error, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return JSONResponse(error.as_dict(), status_code=error.status, headers=headers)
 
 
 def service_unavailable() -> FestivalError:
@@ -101,4 +104,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http(_: Request, error: HTTPException) -> JSONResponse:
-        return response(of_http(error.status_code))
+        answer = response(of_http(error.status_code))
+        if error.status_code == 405 and error.headers and "Allow" in error.headers:  # RFC 9110: say what is allowed
+            answer.headers["Allow"] = error.headers["Allow"]
+        return answer

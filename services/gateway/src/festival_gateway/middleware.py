@@ -1,4 +1,5 @@
-"""The outermost layer of every request: correlation id, body size limit, access log, last-resort 500."""
+"""The outermost layer of every request: correlation id, security headers, body size limit, access log,
+last-resort 500."""
 
 from __future__ import annotations
 
@@ -15,11 +16,28 @@ log = structlog.get_logger()
 MAX_BODY = 1024 * 1024  # JSON only: film bytes go straight to object storage, never through here
 
 
+# The API's own documentation pages load Swagger UI / ReDoc from their CDN with inline scripts.
+DOC_PATHS = ("/docs", "/redoc")
+
+
+def security_headers(storage_origin: str) -> dict[str, str]:
+    """Headers of every answer. The pages' scripts and styles are the gateway's own files; films, pictures and
+    uploads go to and come from the object store's origin, nowhere else; nothing may frame a page."""
+    storage = f" {storage_origin}" if storage_origin else ""
+    policy = (f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{storage}; "
+              f"media-src 'self'{storage}; connect-src 'self'{storage}; object-src 'none'; base-uri 'self'; "
+              "form-action 'self'; frame-ancestors 'none'")
+    return {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+            "X-Frame-Options": "DENY"}
+
+
 class RequestGuard:
     """Pure ASGI middleware, so the body limit holds whether or not a Content-Length was sent."""
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY):
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY, storage_origin: str = ""):
         self.app, self.max_body = app, max_body
+        self.headers = security_headers(storage_origin)
+        self.doc_headers = {**self.headers, "Content-Security-Policy": "frame-ancestors 'none'"}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -32,7 +50,11 @@ class RequestGuard:
         async def send_marked(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
-                MutableHeaders(scope=message)[HEADER] = cid
+                headers = MutableHeaders(scope=message)
+                headers[HEADER] = cid
+                extra = self.doc_headers if scope["path"].startswith(DOC_PATHS) else self.headers
+                for name, value in extra.items():
+                    headers.setdefault(name, value)
             await send(message)
 
         started = time.perf_counter()

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+import uuid
+
 import jwt
 
 from festival_kit import clock
@@ -24,6 +26,7 @@ class Claims:
     role: str
     school_id: str = ""
     region_id: str = ""
+    token_id: str = ""  # the token's own id (jti): what logging out revokes
 
 
 def not_logged_in() -> FestivalError:
@@ -32,6 +35,10 @@ def not_logged_in() -> FestivalError:
 
 def token_expired() -> FestivalError:
     return FestivalError("token_expired", "登录已过期，请重新登录。", "Your login has expired: log in again.", 401)
+
+
+def token_revoked() -> FestivalError:
+    return FestivalError("token_revoked", "您已退出登录，请重新登录。", "This login was ended: log in again.", 401)
 
 
 def bad_token() -> FestivalError:
@@ -51,6 +58,7 @@ class Tokens:
         body = {
             "sub": claims.account_id, "role": claims.role, "school_id": claims.school_id,
             "region_id": claims.region_id, "iat": int(issued.timestamp()), "exp": int(expires.timestamp()),
+            "jti": uuid.uuid4().hex,
         }
         return jwt.encode(body, self.secret, algorithm=ALGORITHM), expires
 
@@ -68,7 +76,8 @@ class Tokens:
             raise bad_token()
         if self.now().timestamp() >= body["exp"]:
             raise token_expired()
-        return Claims(body["sub"], body["role"], body.get("school_id") or "", body.get("region_id") or "")
+        return Claims(body["sub"], body["role"], body.get("school_id") or "", body.get("region_id") or "",
+                      str(body.get("jti") or ""))
 
 
 def _well_formed(body: dict) -> bool:

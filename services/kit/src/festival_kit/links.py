@@ -14,8 +14,7 @@ class Links:
     """Presigned GETs on the endpoint clients reach (S3_PUBLIC_ENDPOINT, else the service's own)."""
 
     def __init__(self, settings: Settings, lifetime: timedelta):
-        endpoint = settings.s3_public_endpoint or settings.s3_endpoint or f"127.0.0.1:{settings.ports.of('s3')}"
-        parts = urlsplit(endpoint if "://" in endpoint else f"http://{endpoint}")
+        parts = urlsplit(settings.s3_public_origin())
         # A fixed region: otherwise minio asks the server for it before signing anything.
         self._client = Minio(parts.netloc, access_key=settings.s3_access_key, secret_key=settings.s3_secret_key,
                              secure=parts.scheme == "https", region="us-east-1")

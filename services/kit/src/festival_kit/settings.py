@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from festival_kit.ports import Ports
 
@@ -28,6 +29,12 @@ class Settings:
     def public_base(self) -> str:
         """The address people reach the gateway at (printed on certificates), without a trailing slash."""
         return (self.public_url or f"http://127.0.0.1:{self.ports.of('gateway')}").rstrip("/")
+
+    def s3_public_origin(self) -> str:
+        """scheme://host:port of the object store as browsers reach it (S3_PUBLIC_ENDPOINT, else the service's)."""
+        endpoint = self.s3_public_endpoint or self.s3_endpoint or f"127.0.0.1:{self.ports.of('s3')}"
+        parts = urlsplit(endpoint if "://" in endpoint else f"http://{endpoint}")
+        return f"{parts.scheme}://{parts.netloc}"
 
     def nats(self) -> list[str]:
         """Every NATS server to try (NATS_URL may list a cluster's, comma-separated)."""

@@ -2,37 +2,48 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from festival.registry.v1 import registry_pb2
 from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import to_json
-from festival_gateway.deps import anonymous, caller, services
+from festival_gateway.deps import anonymous, caller, services, sessions
 from festival_gateway.models import Decision, JudgeIssue, RegionAdminIssue, SchoolAdminSignUp, StudentSignUp
 from festival_gateway.routes.common import PathId, QueryText, errors
+from festival_gateway.sessions import SIGN_UPS, Sessions, key
 
 router = APIRouter(prefix="/accounts", tags=["账号 / accounts"])
 
 
+async def count_sign_up(request: Request, shared: Sessions) -> None:
+    """Sign-ups from one address are limited (429 past the limit); each attempt counts."""
+    address = key("addr", request.client.host if request.client else "")
+    await shared.check(SIGN_UPS, address)
+    await shared.add(SIGN_UPS, address)
+
+
 @router.post(
-    "/students", status_code=201, summary="学生注册 / Student sign-up", responses=errors(404, 409),
-    description="在已审核通过的学校注册学生账号。\n\nOpen a student account at an approved school.",
+    "/students", status_code=201, summary="学生注册 / Student sign-up", responses=errors(404, 409, 429),
+    description="在已审核通过的学校注册学生账号（同一地址每小时最多 200 次）。\n\nOpen a student account at an approved "
+    "school (at most 200 sign-ups an hour from one address).",
 )
-async def register_student(body: StudentSignUp, who: Caller = Depends(anonymous),
-                           svc: Services = Depends(services)) -> dict:
+async def register_student(request: Request, body: StudentSignUp, who: Caller = Depends(anonymous),
+                           svc: Services = Depends(services), shared: Sessions = Depends(sessions)) -> dict:
+    await count_sign_up(request, shared)
     request = registry_pb2.RegisterStudentRequest(**body.model_dump())
     return to_json(await svc.registry.RegisterStudent(request, **who.call()))
 
 
 @router.post(
     "/school-admins", status_code=201, summary="校级管理员申请 / School admin application",
-    responses=errors(404, 409),
+    responses=errors(404, 409, 429),
     description="申请成为学校的校级管理员，等待地区管理员审核。\n\n"
     "Ask to be a school's admin; the account stays pending until the region admin decides.",
 )
-async def register_school_admin(body: SchoolAdminSignUp, who: Caller = Depends(anonymous),
-                                svc: Services = Depends(services)) -> dict:
+async def register_school_admin(request: Request, body: SchoolAdminSignUp, who: Caller = Depends(anonymous),
+                                svc: Services = Depends(services), shared: Sessions = Depends(sessions)) -> dict:
+    await count_sign_up(request, shared)
     request = registry_pb2.RegisterSchoolAdminRequest(**body.model_dump())
     return to_json(await svc.registry.RegisterSchoolAdmin(request, **who.call()))
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+import grpc
+from fastapi import APIRouter, Depends, Request
 
 from festival.registry.v1 import registry_pb2
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import to_json
-from festival_gateway.deps import anonymous, caller, services, tokens
+from festival_gateway.deps import anonymous, caller, services, sessions, tokens
 from festival_gateway.models import LoginRequest
 from festival_gateway.routes.common import errors
+from festival_gateway.sessions import FAILED_BY_ADDRESS, FAILED_BY_USER, Sessions, key
 from festival_gateway.tokens import Claims, Tokens
 from festival_kit.errors import FestivalError
 
@@ -20,19 +22,46 @@ def not_active(status: str) -> FestivalError:
     return FestivalError(f"account_{status or 'inactive'}", "账号尚未启用。", "This account is not active.", 403)
 
 
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
 @router.post(
-    "/auth/login", summary="登录 / Log in", responses=errors(401, 403),
-    description="用户名和密码换取 8 小时有效的令牌。\n\nExchange a username and password for a token valid 8 hours.",
+    "/auth/login", summary="登录 / Log in", responses=errors(401, 403, 429),
+    description="用户名和密码换取 8 小时有效的令牌。同一用户名失败 10 次（同一地址 100 次）且其间没有 15 分钟的间隔时，"
+    "暂停登录（429，Retry-After 给出等待秒数）。\n\nExchange a username and password for a token valid 8 hours. "
+    "After 10 failures for one username (100 from one address) without 15 quiet minutes between them, logins "
+    "pause (429 with Retry-After).",
 )
 async def login(
-    body: LoginRequest, who: Caller = Depends(anonymous), svc: Services = Depends(services),
-    issuer: Tokens = Depends(tokens),
+    request: Request, body: LoginRequest, who: Caller = Depends(anonymous), svc: Services = Depends(services),
+    issuer: Tokens = Depends(tokens), shared: Sessions = Depends(sessions),
 ) -> dict:
-    account = await svc.registry.Login(registry_pb2.LoginRequest(**body.model_dump()), **who.call())
+    user, address = key("user", body.username), key("addr", client_address(request))
+    await shared.check(FAILED_BY_USER, user)
+    await shared.check(FAILED_BY_ADDRESS, address)
+    try:
+        account = await svc.registry.Login(registry_pb2.LoginRequest(**body.model_dump()), **who.call())
+    except grpc.RpcError as problem:
+        refused = FestivalError.from_rpc_error(problem)
+        if refused is not None and refused.status == 401:  # a wrong password (or no such user) counts
+            await shared.add(FAILED_BY_USER, user)
+            await shared.add(FAILED_BY_ADDRESS, address)
+        raise
+    await shared.clear(FAILED_BY_USER, user)
     if account.status != "active":  # the registry refuses these already; a token must never say otherwise
         raise not_active(account.status)
     token, expires = issuer.issue(Claims(account.id, account.role, account.school_id, account.region_id))
     return {"token": token, "token_type": "bearer", "expires_at": expires.isoformat(), "account": to_json(account)}
+
+
+@router.post(
+    "/auth/logout", summary="退出登录 / Log out", responses=errors(401),
+    description="令牌立即失效（所有网关实例）。\n\nThe token stops working at once, on every gateway replica.",
+)
+async def logout(who: Caller = Depends(caller), shared: Sessions = Depends(sessions)) -> dict:
+    await shared.revoke(who.claims.token_id)
+    return {"logged_out": True}
 
 
 @router.get(

@@ -26,6 +26,7 @@ def errors(*statuses: int) -> dict[int | str, dict]:
         400: "请求不是有效的 JSON / malformed JSON", 401: "未登录或登录无效 / not logged in or bad token",
         403: "无权访问 / forbidden", 404: "不存在 / not found", 409: "状态冲突 / conflict",
         413: "请求过大 / body too large", 422: "输入无效 / invalid input",
+        429: "尝试次数过多，见 Retry-After / too many attempts, see Retry-After",
         503: "服务不可用 / a service is unavailable",
     }  # fmt: skip
     return {s: {"model": ErrorBody, "description": text[s]} for s in sorted({*statuses, 422, 503})}

@@ -64,6 +64,8 @@ def page_caller(request: Request) -> Caller:
         claims = request.app.state.tokens.verify(token)
     except FestivalError:
         raise LoginNeeded() from None
+    if request.app.state.sessions.is_revoked(claims.token_id):  # logged out, here or on another replica
+        raise LoginNeeded()
     request.state.claims = claims
     return Caller(claims, request.state.correlation_id)
 

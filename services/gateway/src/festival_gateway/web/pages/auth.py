@@ -39,7 +39,8 @@ async def login(request: Request) -> Response:
     target = safe_next(form.get("next"))
     try:
         body = LoginRequest(username=form.get("username"), password=form.get("password"))
-        answer = await auth.login(body, anonymous(request), services(request), request.app.state.tokens)
+        answer = await auth.login(request, body, anonymous(request), services(request), request.app.state.tokens,
+                                  request.app.state.sessions)
     except Exception as problem:  # noqa: BLE001 - shown beside the form
         return page(request, "login.html", status=inline(problem).status, error=inline(problem),
                     next=target, username=form.get("username"))
@@ -52,6 +53,9 @@ async def login(request: Request) -> Response:
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     await posted(request)
+    who = session.optional_caller(request)
+    if who is not None:  # the cookie's token stops working everywhere, not only in this browser
+        await request.app.state.sessions.revoke(who.claims.token_id)
     response = redirect("/web/login")
     session.sign_out(response)
     return response
@@ -86,7 +90,8 @@ async def signup(request: Request) -> Response:
         if form.get("password") != form.get("password_again"):
             raise session.passwords_differ()
         body = StudentSignUp(password=form.get("password"), **values)
-        await accounts.register_student(body, anonymous(request), services(request))
+        await accounts.register_student(request, body, anonymous(request), services(request),
+                                        request.app.state.sessions)
     except Exception as problem:  # noqa: BLE001 - shown beside the form
         error = inline(problem)
         return page(request, "signup.html", status=error.status, error=error, values=values,

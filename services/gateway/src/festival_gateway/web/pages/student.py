@@ -32,7 +32,8 @@ def slots(rules: dict, work: dict) -> list[dict]:
     held = {f["slot"]: f for f in work.get("files", [])}
     shown = [{"slot": slot, "limit": limit, "file": held.get(slot), "missing": slot in work.get("missing_slots", [])}
              for slot, limit in rules["files"].items()]
-    if work.get("source_request") and rules.get("awards"):  # 附件 四.4: asked for by the province, any kind
+    # 附件 四.4: once the province asked (the request's deadline is "" until then), any kind of file
+    if work["source_request"]["deadline"] and rules.get("awards"):
         limit = {"required": False, "max_bytes": rules["awards"]["source_max_bytes"], "kinds": ["*"]}
         shown.append({"slot": SOURCE, "limit": limit, "file": held.get(SOURCE), "missing": False})
     return shown

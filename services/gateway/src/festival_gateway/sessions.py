@@ -1,0 +1,181 @@
+"""What every gateway replica shares through NATS key-value buckets: failed logins and sign-ups counted per
+username and per client address (brute-force limits), and the tokens logged out before they expire.
+
+Counts are kept per key in a bucket whose entries expire a window after their last change, so "10 failures
+in 15 minutes" means 10 without a quiet quarter of an hour between them. Increments are compare-and-set on the
+key's revision, so replicas counting at once lose nothing. Logged-out token ids are watched into memory by
+every replica: verifying a request costs no call. Without NATS the limits are not enforced (logged), and
+logins keep working: the platform is then down for writing anyway, and a locked-out province at 2 a.m. is worse.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import nats
+import structlog
+from nats.js.errors import KeyNotFoundError, KeyWrongLastSequenceError
+
+from festival_kit.errors import FestivalError
+from festival_kit.jetstream import replicas
+
+log = structlog.get_logger()
+CONNECT_TIMEOUT_S = 2.0
+
+
+class TooManyAttempts(FestivalError):
+    """429 with the seconds to wait, sent as Retry-After."""
+
+    def __init__(self, what_zh: str, what_en: str, retry_after: int):
+        minutes = max(1, math.ceil(retry_after / 60))
+        super().__init__("too_many_attempts", f"{what_zh}次数过多，请 {minutes} 分钟后再试。",
+                         f"Too many {what_en}: try again in {minutes} minute(s).", 429)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `count` in `window_s` seconds (of quiet, see the module's note); a bucket per kind of limit."""
+
+    bucket: str
+    count: int
+    window_s: int
+    what_zh: str
+    what_en: str
+
+
+# One username: 10 failures. One address: many more, since a school's whole computer room shares one.
+FAILED_BY_USER = Limit("festival-login-failures-user", 10, 15 * 60, "登录失败", "failed logins")
+FAILED_BY_ADDRESS = Limit("festival-login-failures-address", 100, 15 * 60, "本地址登录失败", "failed logins from "
+                          "this address")
+SIGN_UPS = Limit("festival-sign-ups", 200, 60 * 60, "本地址注册", "sign-ups from this address")
+LIMITS = (FAILED_BY_USER, FAILED_BY_ADDRESS, SIGN_UPS)
+REVOKED_BUCKET = "festival-revoked-tokens"
+
+
+def key(kind: str, value: str) -> str:
+    """A bucket key that never holds user text: the kind and a digest of the (case-folded) value."""
+    return f"{kind}.{hashlib.sha256(value.casefold().encode()).hexdigest()[:40]}"
+
+
+class Counter:
+    """One limit's counts, shared by every replica through its bucket."""
+
+    def __init__(self, kv, limit: Limit, now: Callable[[], float] = time.time):
+        self.kv, self.limit, self.now = kv, limit, now
+
+    async def check(self, k: str) -> None:
+        """Refuse (429) when the key has reached the limit."""
+        found = await self._read(k)
+        if found and found[0]["n"] >= self.limit.count:
+            wait = math.ceil(found[0]["last"] + self.limit.window_s - self.now())
+            raise TooManyAttempts(self.limit.what_zh, self.limit.what_en, max(1, wait))
+
+    async def add(self, k: str) -> None:
+        for _ in range(20):  # another replica counted at the same moment: read again and retry
+            found = await self._read(k)
+            body = json.dumps({"n": (found[0]["n"] if found else 0) + 1, "last": self.now()}).encode()
+            try:
+                if found:
+                    await self.kv.update(k, body, last=found[1])
+                else:
+                    await self.kv.create(k, body)
+                return
+            except KeyWrongLastSequenceError:
+                continue
+
+    async def clear(self, k: str) -> None:
+        await self.kv.purge(k)
+
+    async def _read(self, k: str) -> tuple[dict, int] | None:
+        try:
+            entry = await self.kv.get(k)
+        except KeyNotFoundError:
+            return None
+        if not entry.value:  # a purge marker
+            return None
+        return json.loads(entry.value), entry.revision
+
+
+class Sessions:
+    """The gateway's shared state: the counters and the revoked tokens, opened at start-up."""
+
+    def __init__(self, nats_urls: list[str], token_lifetime_s: int):
+        self.urls, self.token_lifetime_s = nats_urls, token_lifetime_s
+        self.nc = None
+        self.counters: dict[str, Counter] = {}
+        self.revoked: set[str] = set()
+        self.revoked_kv = None
+        self._watch: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        if not self.urls:
+            log.warning("gateway.sessions_without_nats")
+            return
+        try:
+            self.nc = await nats.connect(servers=self.urls, connect_timeout=CONNECT_TIMEOUT_S,
+                                         max_reconnect_attempts=-1, name="gateway-sessions")
+            js = self.nc.jetstream()
+            for limit in LIMITS:
+                self.counters[limit.bucket] = Counter(await _bucket(js, limit.bucket, limit.window_s), limit)
+            self.revoked_kv = await _bucket(js, REVOKED_BUCKET, self.token_lifetime_s + 60)
+            self._watch = asyncio.create_task(self._follow_revocations())
+        except Exception:  # noqa: BLE001 - no NATS: limits are off, said loudly; logins keep working
+            log.exception("gateway.sessions_unavailable")
+
+    async def stop(self) -> None:
+        if self._watch:
+            self._watch.cancel()
+        if self.nc:
+            await self.nc.close()
+
+    async def check(self, limit: Limit, k: str) -> None:
+        """429 when the key has reached the limit; a bucket that does not answer lets the request through."""
+        if counter := self.counters.get(limit.bucket):
+            try:
+                await counter.check(k)
+            except TooManyAttempts:
+                raise
+            except Exception:  # noqa: BLE001 - NATS gone mid-way: see the module's note
+                log.warning("gateway.limit_unchecked", bucket=limit.bucket)
+
+    async def add(self, limit: Limit, k: str) -> None:
+        await self._quietly(limit, "add", k)
+
+    async def clear(self, limit: Limit, k: str) -> None:
+        await self._quietly(limit, "clear", k)
+
+    async def _quietly(self, limit: Limit, what: str, k: str) -> None:
+        if counter := self.counters.get(limit.bucket):
+            try:
+                await getattr(counter, what)(k)
+            except Exception:  # noqa: BLE001 - NATS gone mid-way: see the module's note
+                log.warning("gateway.limit_not_counted", bucket=limit.bucket)
+
+    async def revoke(self, token_id: str) -> None:
+        """Log a token out everywhere: this replica at once, the others as their watch sees it."""
+        self.revoked.add(token_id)
+        if self.revoked_kv is not None:
+            await self.revoked_kv.put(f"jti.{token_id}", b"1")
+
+    def is_revoked(self, token_id: str) -> bool:
+        return token_id in self.revoked
+
+    async def _follow_revocations(self) -> None:
+        watcher = await self.revoked_kv.watchall()
+        async for entry in watcher:
+            if entry is not None and entry.key.startswith("jti.") and entry.value:
+                self.revoked.add(entry.key[4:])
+
+
+async def _bucket(js, name: str, ttl_s: int):
+    try:
+        return await js.key_value(name)
+    except Exception:  # noqa: BLE001 - not there yet: create it
+        return await js.create_key_value(bucket=name, history=1, ttl=ttl_s, replicas=replicas())
