@@ -12,6 +12,8 @@ from festival_events.contracts.inspection import InspectionCheck
 from festival_events.contracts.registry import EditionRules
 
 Slot = Literal["film", "cover", "poster", "application_form", "copyright_declaration", "source"]
+# 附件 四.4: an awarded work's source files, uploaded once the province asks; never inspected, any kind of file.
+SOURCE_SLOT = "source"
 
 
 class Creator(BaseModel):

@@ -17,8 +17,8 @@ from festival_awards.domain.nominee import QUALIFIED, Nominee
 from festival_awards.domain.notice import TIER_ORDER
 from festival_awards.domain.register import Register
 from festival_awards.domain.reminders import Reminders
-from festival_awards.domain.standing import Standing
 from festival_awards.domain.source import SourceRequest
+from festival_awards.domain.standing import Standing
 from festival_decisions.awards.award_list import RoundInput, award_list, inputs_digest
 from festival_decisions.judging.round_log import method_of
 from festival_decisions.judging.sheets import Sheet

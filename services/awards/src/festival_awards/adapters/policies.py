@@ -126,7 +126,7 @@ class AwardsPolicies:
     def on_file_confirmed(self, env: Envelope) -> list[Any]:
         """A work's source files arrived in intake: the province's request is answered (other slots are not ours)."""
         confirmed = _read(env, intake.FileConfirmed)
-        if confirmed.slot != "source":
+        if confirmed.slot != intake.SOURCE_SLOT:
             return []
         request = self.find(SourceRequest.id_for(env.aggregate_id))
         if request is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+from festival_events.contracts.intake import SOURCE_SLOT as SOURCE
 from festival_events.contracts.registry import EditionRules, FileLimit
 from festival_intake.domain.draft import invalid
 from festival_intake.domain.filenames import BadFilename, check_filename
@@ -15,9 +16,7 @@ PART_SIZE = 8 * 1024 * 1024
 MAX_PARTS = 10_000
 URL_LIFETIME = timedelta(hours=2)
 # Films and source files are large enough to need resumable parts; images and signed forms go in one PUT.
-MULTIPART_SLOTS = frozenset({"film", "source"})
-# 附件 四.4: an awarded work's source files, asked for by the province; any kind of file, outside rules.files.
-SOURCE = "source"
+MULTIPART_SLOTS = frozenset({"film", SOURCE})  # the source slot lies outside rules.files (see limit_of)
 
 SLOT_NAMES = {
     "film": ("作品视频", "film"),

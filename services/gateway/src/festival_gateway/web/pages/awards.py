@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
+from festival_events.contracts.intake import SOURCE_SLOT
 from festival_gateway import scope
 from festival_gateway.routes import awards, catalogue, files
 from festival_gateway.routes.awards import Correction, HonourDecision, Publication, Release, SourceAsk
@@ -188,7 +189,7 @@ async def ask_source(request: Request) -> Response:
 async def source_file(request: Request, work_id: str) -> Response:
     """The uploaded source files, through a fresh presigned link (the page's links would expire)."""
     who, svc = session.page_caller(request), services(request)
-    found = await files.file_url(work_id, "source", who, svc)
+    found = await files.file_url(work_id, SOURCE_SLOT, who, svc)
     return RedirectResponse(found["url"], status_code=303)
 
 

@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from festival_gateway import scope
+from festival_events.contracts.intake import SOURCE_SLOT as SOURCE
 from festival_gateway.convert import to_json
 from festival_gateway.models import SubmitRequest
 from festival_gateway.routes import files, review, works
@@ -19,8 +20,6 @@ from festival_gateway.web.pages.common import edition, inline, page_router, redi
 from festival_gateway.web.pages.reviewing import review_page
 from festival_gateway.web.render import page
 from festival_kit.errors import not_found
-
-SOURCE = "source"  # an awarded work's source files: never inspected, uploaded once asked for
 
 router = page_router()
 EDITABLE = ("draft", "returned")
@@ -132,9 +131,9 @@ async def confirm_submit(request: Request, work_id: str) -> Response:
 async def submit(request: Request, work_id: str) -> Response:
     who = session.page_caller(request)
     form = await posted(request)
-    statements = SubmitRequest(consent_version=form.get("consent_version")[:40], copyright=form.get("copyright") == "1",
-                               originality=form.get("originality") == "1")
     try:
+        statements = SubmitRequest(consent_version=form.get("consent_version"), copyright=form.get("copyright") == "1",
+                                   originality=form.get("originality") == "1")
         await works.submit(work_id, statements, who, services(request))
     except Exception as problem:  # noqa: BLE001 - shown on the work's page
         error = inline(problem)

@@ -20,6 +20,7 @@ from nats.js.api import AckPolicy, DeliverPolicy
 
 from festival_decisions.inspection import measurements
 from festival_decisions.inspection.decide import FILM
+from festival_events.contracts.intake import SOURCE_SLOT
 from festival_events.envelope import Envelope
 from festival_inspection.worker.adapters.inspector import Inspector, decided
 from festival_inspection.worker.application import InspectionApplication, Upload
@@ -60,7 +61,7 @@ class UploadWorker:
         upload = upload_of(env)
         if not self.app.processed(self.views_consumer, seq):
             return NOT_READY
-        if upload.slot == "source":  # an awarded work's source files (附件 四.4): kept as they are, not inspected
+        if upload.slot == SOURCE_SLOT:  # an awarded work's source files (附件 四.4): kept as they are, not inspected
             return SKIPPED
         rules = self.app.rules_of(upload.edition)
         if rules is None or upload.slot not in rules.files:
