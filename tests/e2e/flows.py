@@ -23,8 +23,12 @@ DRAFT = {
 
 def consent(client: httpx.Client) -> dict:
     """The submit body of a student who read the edition's statements and ticked both."""
-    texts = client.get("/edition").json()["rules"]["consent"]
-    return {"consent_version": texts["version"], "copyright": True, "originality": True}
+    return consent_body(client.get("/edition").json())
+
+
+def consent_body(edition: dict) -> dict:
+    """The submit body that confirms the consent texts of this edition (GET /edition's answer)."""
+    return {"consent_version": edition["rules"]["consent"]["version"], "copyright": True, "originality": True}
 
 
 def login(client: httpx.Client, stack, role: str) -> dict:

@@ -60,13 +60,14 @@ def _pump(proc: subprocess.Popen, output: list[str]) -> None:
         output.append(line.rstrip("\n"))
 
 
-def start_stack(data_dir: Path, ports: Ports, timeout: float = 180) -> Stack:
-    """Run `festival up` and wait for its banner; fail with every log when it does not come up."""
+def start_stack(data_dir: Path, ports: Ports, timeout: float = 180, args: tuple[str, ...] = ()) -> Stack:
+    """Run `festival up` (with `args`, e.g. --inspectors 2) and wait for its banner; fail with every log when it
+    does not come up."""
     env = {**os.environ, "FESTIVAL_DATA_DIR": str(data_dir), "FESTIVAL_PORT_BASE": str(ports.base),
            "FESTIVAL_SCHEDULER_INTERVAL": "0.2"}  # fmt: skip
     env.pop("FESTIVAL_CLOCK_FILE", None)
     proc = subprocess.Popen(
-        [_festival(), "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [_festival(), "up", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         cwd=Path(__file__).parents[2],
     )
     running = Stack(ports, data_dir, proc)

@@ -102,8 +102,9 @@ def store(rows: dict[str, dict[str, dict[str, Any]]], folder: Path) -> Path:
     return path
 
 
-def stored(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    out: dict[str, dict[str, dict[str, Any]]] = {}
+def stored(path: Path, kinds) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every kind, also one the log has nothing of yet (a service answering rows of it is then a problem)."""
+    out: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in kinds}
     with sqlite3.connect(path) as db:
         for kind, id_, body in db.execute("SELECT kind, id, body FROM projection ORDER BY kind, id"):
             out.setdefault(kind, {})[id_] = json.loads(body)
@@ -194,7 +195,7 @@ async def rebuild(servers: list[str], folder: Path | None = None, progress=None)
     await stream.read(servers, see, progress=progress)
     report.first_seq, report.root = (1 if report.messages else 0), tree.root().hex()
     with tempfile.TemporaryDirectory(dir=folder) as scratch:
-        return stored(store(projections.rows, Path(scratch))), report
+        return stored(store(projections.rows, Path(scratch)), projections.rows), report
 
 
 async def run_replay(settings: Settings, account_id: str, folder: Path | None = None, progress=None) -> Report:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
@@ -69,11 +70,29 @@ class ServiceRuntime:
         log.info("service.started", grpc=address)
         await self.stop_event.wait()
         log.info("service.stopping")
-        await server.stop(grace=2)
-        await self.broker.stop()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        await nc.drain()
+        await _bounded("grpc", server.stop(grace=2), 3)
+        await _bounded("broker", self.broker.stop(), 3)
+        await _bounded("tasks", asyncio.gather(*tasks, return_exceptions=True), 5)
+        # Everything that publishes has stopped and had its acks: flush, then close (drain would wait out the
+        # pull subscriptions' pending fetches for seconds).
+        await _bounded("nats", nc.flush(timeout=1), 2)
+        await _bounded("nats-close", nc.close(), 2)
         self.app.close()
+        log.info("service.stopped")
+
+
+async def _bounded(step: str, awaitable, seconds: float) -> None:
+    """One step of stopping, given `seconds`: a step that hangs (a peer already gone) is logged and left, so the
+    process ends well inside its supervisor's 10 s instead of being killed."""
+    started = time.monotonic()
+    try:
+        await asyncio.wait_for(awaitable, seconds)
+    except TimeoutError:
+        log.warning("service.stop_step_timed_out", step=step, seconds=seconds)
+    except Exception:  # noqa: BLE001 - stopping goes on whatever one step raised
+        log.warning("service.stop_step_failed", step=step, exc_info=True)
+    else:
+        log.info("service.stop_step", step=step, ms=round(1000 * (time.monotonic() - started)))
 
 
 SCHEDULER_INTERVAL_ENV = "FESTIVAL_SCHEDULER_INTERVAL"
