@@ -1,7 +1,7 @@
 """Issue 10's season, every step through the pages in Chromium, checked on the log afterwards.
 
 A student signs up, drafts, uploads a 40 MB film in parts (a part that keeps failing stops the upload; the
-reload resumes without sending the stored parts again), the cover and both signed forms, waits for the
+reload resumes with fresh URLs, after they expired and after the store refused one, without sending the stored parts again), the cover and both signed forms, waits for the
 inspection checklist and submits; the school returns it (a reason with markup, shown as text); the student
 fixes and resubmits; school and region forward; in August the province qualifies it; a judge scores it
 blind beside the film; an auditor reads its timeline.
@@ -98,12 +98,55 @@ def upload_film_with_an_interruption(page, film: Path) -> dict:
 
     page.reload()
     expect(card.locator(".resume-note")).to_be_visible()
-    sent_after = []
+    # Coming back after the URLs' quarter of an hour: the page must renew them, not start the film again.
+    page.evaluate("""() => { for (const k of Object.keys(localStorage).filter((k) => k.includes(':film:'))) {
+        const saved = JSON.parse(localStorage.getItem(k));
+        saved.ticket.expires_at = new Date(Date.parse(document.body.dataset.now) - 3600e3).toISOString();  // the stack's clock
+        localStorage.setItem(k, JSON.stringify(saved)); } }""")
+    sent_after, renewals, refused = [], [], []
     page.on("request", lambda r: sent_after.append(part_of(r.url)) if r.method == "PUT" else None)
+    page.on("request", lambda r: renewals.append(r.post_data_json) if r.url.endswith("/renew") else None)
+
+    def expired_once(route) -> None:  # the store refuses a URL gone stale while the part waited
+        if refused:
+            return route.continue_()
+        refused.append(route.request.url)
+        origin = route.request.headers.get("origin", "*")  # as the store answers the page's origin (CORS)
+        route.fulfill(status=403, headers={"Access-Control-Allow-Origin": origin},
+                      body="<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
+
+    page.route(third, expired_once)
     card.get_by_label(re.compile("选择文件")).set_input_files(str(film))
     card.get_by_role("button", name="上传").click()
     expect(page.locator("article.slot[data-slot=film] .held")).to_be_visible(timeout=60_000)
-    return {"progress": progress, "resumed_parts": sent_after}
+    page.unroute(third)
+    return {"progress": progress, "resumed_parts": sent_after, "renewals": renewals}
+
+
+def province_sets_up_judging(page, base: str, last_region: str) -> None:
+    """The province issues the fifth judge, opens the documentary round, chooses its judges and assigns."""
+    page.get_by_role("link", name="评审", exact=True).click()
+    page.locator("details summary", has_text="开设评委账号").click()
+    page.get_by_label("姓名").fill(f"评委{last_region}")
+    page.get_by_label("用户名").fill(f"judge-{last_region}")
+    page.get_by_label(re.compile("初始密码")).fill("judge-pass-1")
+    page.get_by_label(re.compile("所在地区")).select_option(label="白山市")
+    page.get_by_label("科学探究纪录片").check()
+    page.get_by_role("button", name="开设评委账号").click()
+    expect(page.get_by_role("status")).to_contain_text("评委账号已开设")
+    expect(page.locator("table.judges")).to_contain_text(f"judge-{last_region}")
+    page.locator("tr[data-category=documentary]").get_by_role("button", name="开设评审轮次").click()
+    expect(page.get_by_role("status")).to_contain_text("评审轮次已开设")
+    for c in OTHER_REGIONS:  # the five issued for this season (not the demo judge)
+        page.get_by_label(re.compile(f"（judge-{c}）")).check()
+    page.get_by_role("button", name="保存评委名单").click()
+    expect(page.get_by_role("status")).to_contain_text("评委名单已保存")
+    reload_until(page, page.url.split("?")[0], lambda: page.locator(".works-waiting").inner_text() == "1")  # the qualified work
+    page.get_by_role("button", name="分配待分配的作品").click()
+    expect(page.get_by_role("status")).to_contain_text("作品已分配")
+    expect(page.locator(".works-placed")).to_have_text("1")
+    expect(page.locator("table.progress-judges tbody tr")).to_have_count(5)
+    shot(page, "29-province-round")
 
 
 def student_prepares_and_submits(page, base: str, tmp_path: Path) -> str:
@@ -120,9 +163,12 @@ def student_prepares_and_submits(page, base: str, tmp_path: Path) -> str:
 
     film = upload_film_with_an_interruption(page, big_film(tmp_path / "作品.mp4"))
     assert len(film["progress"]) >= 3 and any("/秒" in p for p in film["progress"]), film["progress"]
-    assert film["resumed_parts"] == [3], film["resumed_parts"]
+    assert film["resumed_parts"] == [3, 3], film["resumed_parts"]  # refused as expired once, then stored
+    assert film["renewals"] == [{"part_numbers": [3]}] * 2, film["renewals"]  # on resuming, and after the 403
     (tmp_path / "封面.jpg").write_bytes(media.image(640, 480))
     upload(page, "cover", tmp_path / "封面.jpg")
+    (tmp_path / "海报.jpg").write_bytes(media.image(2000, 3000))  # optional, 2000x3000 (附件 四.2)
+    upload(page, "poster", tmp_path / "海报.jpg")
     for form in ("application_form", "copyright_declaration"):
         pdf = page.request.get(f"{base}/web/works/{work_id}/forms/{form}")
         assert pdf.status == 200 and pdf.body()[:5] == b"%PDF-"
@@ -211,9 +257,11 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     client = httpx.Client(base_url=base, timeout=60)
     token = client.post("/auth/login", json={"username": accounts["province_admin"], "password": password}).json()
     regions = {r["code"]: r["id"] for r in client.get("/regions").json()["regions"]}
-    judge_ids = [client.post("/accounts/judges", headers={"Authorization": f"Bearer {token['token']}"},
+    for c in OTHER_REGIONS[:-1]:
+        issued = client.post("/accounts/judges", headers={"Authorization": f"Bearer {token['token']}"},
                              json={"username": f"judge-{c}", "password": "judge-pass-1", "display_name": f"评委{c}",
-                                   "region_id": regions[c]}).json()["id"] for c in OTHER_REGIONS]
+                                   "region_id": regions[c]})
+        assert issued.status_code == 201, issued.text
 
     stack.clock("2023-08-01T09:00")
     deadline = time.monotonic() + 60
@@ -224,14 +272,7 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     staff.goto(f"{base}/web/queue")
     decide(staff, base, work_id, "确认参评资格")
 
-    province = {"Authorization": f"Bearer {client.post('/auth/login', json={'username': accounts['province_admin'], 'password': password}).json()['token']}"}
-    opened = client.post("/judging/rounds", headers=province, json={"category": "documentary"}).json()
-    assert client.put(f"/judging/rounds/{opened['id']}/judges", headers=province, json={"judge_ids": judge_ids}).status_code == 200
-    deadline = time.monotonic() + 60
-    while client.get(f"/judging/rounds/{opened['id']}", headers=province).json()["qualified_waiting"] < 1:
-        assert time.monotonic() < deadline
-        time.sleep(0.3)
-    assert client.post(f"/judging/rounds/{opened['id']}/assignment", headers=province).status_code == 200
+    province_sets_up_judging(staff, base, OTHER_REGIONS[-1])
 
     judge = chromium.new_context(viewport=VIEWPORT, locale="zh-CN").new_page()
     log_in(judge, base, f"judge-{OTHER_REGIONS[0]}", "judge-pass-1")
@@ -250,6 +291,20 @@ def test_a_season_in_the_browser(stack, chromium, tmp_path):
     judge.locator(".criterion input").first.fill("1")
     judge.get_by_role("button", name="修改评分").click()
     expect(judge.locator(".ok")).to_contain_text("已保存")
+
+    # Another judge knows the team: they withdraw on the sheet; five judges on five places leaves none to
+    # take it over, and the other four still make a panel.
+    other = chromium.new_context(viewport=VIEWPORT, locale="zh-CN").new_page()
+    log_in(other, base, f"judge-{OTHER_REGIONS[1]}", "judge-pass-1")
+    other.get_by_role("link", name="一滴水的旅行").click()
+    other.locator("details.conflict summary").click()
+    other.get_by_role("button", name="确认回避").click()  # an empty reason: the browser asks for one
+    assert "/conflict" not in other.url
+    other.get_by_label("回避理由").fill("作者是我的学生")
+    shot(other, "32-judge-conflict")
+    other.get_by_role("button", name="确认回避").click()
+    expect(other.get_by_role("status")).to_contain_text("已申报回避")
+    expect(other.get_by_role("link", name="一滴水的旅行")).to_have_count(0)
 
     auditor = chromium.new_context(viewport=VIEWPORT, locale="zh-CN").new_page()
     log_in(auditor, base, accounts["auditor"], password)

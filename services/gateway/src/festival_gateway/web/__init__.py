@@ -10,12 +10,15 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from festival_gateway.web import static
-from festival_gateway.web.pages import audit, auth, awards, guide, judging, reviewing, student, uploads
+from festival_gateway.web.pages import (
+    accounts, audit, auth, awards, guide, judging, reviewing, rounds, statistics, student, uploads,
+)
 
 
 def mount(app: FastAPI) -> None:
     """Add every page route to the gateway app."""
-    for module in (auth, student, reviewing, judging, awards, audit, uploads, guide, static):
+    for module in (auth, accounts, student, reviewing, statistics, rounds, judging, awards, audit, uploads, guide,
+                   static):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

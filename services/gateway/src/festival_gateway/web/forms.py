@@ -17,7 +17,9 @@ class Form:
         self.pairs = pairs
 
     def get(self, name: str, default: str = "") -> str:
-        return next((v.strip() for k, v in self.pairs if k == name), default)
+        """The value, without surrounding spaces; a password exactly as typed (the API takes it so too, and a
+        password set on a page must work with the API and the other way round)."""
+        return next((v if "password" in k else v.strip() for k, v in self.pairs if k == name), default)
 
     def all(self, name: str) -> list[str]:
         return [v.strip() for k, v in self.pairs if k == name]

@@ -69,8 +69,22 @@ AUDIT_CHECKS = {
     "awards.tiers": ("获奖等次复算", "Award tiers re-derived"), "run": ("审计运行", "The run itself"),
 }  # fmt: skip
 VERDICT = {"pass": ("通过", "Pass"), "warn": ("建议改进", "Advice"), "fail": ("不通过", "Must fix")}
+ROLES = {"": ("全部角色", "Every role"), "student": ("学生", "Student"), "school_admin": ("校级管理员", "School admin"),
+         "region_admin": ("地区管理员", "Region admin"), "province_admin": ("省级管理员", "Province admin"),
+         "judge": ("评委", "Judge"), "auditor": ("审计", "Auditor")}
+ACCOUNT_STATUS = {"": ("全部状态", "Every status"), "active": ("已启用", "Active"),
+                  "pending": ("待地区审核", "Waiting for the region"), "refused": ("未通过审核", "Refused"),
+                  "suspended": ("已停用", "Suspended")}
 
 
 def name(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
     zh, en = table.get(code, (code, code))
     return zh if lang == "zh" else en
+PHASES = {
+    "before_window": ("征集尚未开始", "Before submissions open"), "window_open": ("作品征集中", "Submissions open"),
+    "window_closed": ("征集已截止，地区审核中", "Submissions closed, regions reviewing"),
+    "region_deadline_passed": ("地区报送已截止，省级资格审查", "Region deadline passed, province qualifying"),
+    "judging_open": ("评审中", "Judging"), "judging_closed": ("评审已结束", "Judging closed"),
+}
+ROUND_STATUS = {"open": ("已开设", "Open"), "assigned": ("已分配", "Assigned"), "closed": ("已结束", "Closed")}
+

@@ -64,7 +64,7 @@ def page_caller(request: Request) -> Caller:
         claims = request.app.state.tokens.verify(token)
     except FestivalError:
         raise LoginNeeded() from None
-    if request.app.state.sessions.is_revoked(claims.token_id):  # logged out, here or on another replica
+    if request.app.state.sessions.has_ended(claims):  # logged out (anywhere), suspended or a new password
         raise LoginNeeded()
     request.state.claims = claims
     return Caller(claims, request.state.correlation_id)

@@ -1,4 +1,5 @@
-"""A judge's pages: their own assignments only, blind; the film beside the rubric; save, submit, amend.
+"""A judge's pages: their own assignments only, blind; the film beside the rubric; save, submit, amend, or
+withdraw from a work with a conflict of interest.
 
 The scoring service checks the sheet's owner, the round's state, the window and the rubric's maxima; the
 page shows each criterion's maximum so the judge sees the limit before the service has to refuse.
@@ -10,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from festival_gateway.routes import judging
-from festival_gateway.routes.judging import SheetPoints
+from festival_gateway.routes.judging import Conflict, SheetPoints
 from festival_gateway.web import session
 from festival_gateway.web.forms import Form, posted
 from festival_gateway.web.pages.common import inline, page_router, redirect, services
@@ -41,7 +42,8 @@ def points_of(form: Form, rubric: list[dict]) -> dict[str, int]:
 async def assignments(request: Request) -> Response:
     who = session.page_caller(request)
     listed = await judging.my_assignments("", who, services(request))
-    return page(request, "assignments.html", assignments=listed["assignments"])
+    return page(request, "assignments.html", assignments=listed["assignments"],
+                withdrawn=request.query_params.get("withdrawn", ""))
 
 
 async def _sheet_page(request: Request, assignment_id: str, status: int = 200, **extra) -> Response:
@@ -75,3 +77,18 @@ async def save(request: Request, assignment_id: str) -> Response:
         return await _sheet_page(request, assignment_id, status=error.status, error=error, typed=typed,
                                  comment=form.get("comment"))
     return redirect(f"/web/judging/{assignment_id}?saved=1")
+
+
+@router.post("/judging/{assignment_id}/conflict")
+async def conflict(request: Request, assignment_id: str) -> Response:
+    """Withdraw from the work with a reason; scoring puts another eligible judge on it where one is left."""
+    who = session.page_caller(request)
+    form = await posted(request)
+    try:
+        answer = await judging.declare_conflict(assignment_id, Conflict(reason=form.get("conflict_reason")), who,
+                                                services(request))
+    except Exception as problem:  # noqa: BLE001 - shown on the sheet
+        error = inline(problem)
+        return await _sheet_page(request, assignment_id, status=error.status, error=error,
+                                 conflict_reason=form.get("conflict_reason"))
+    return redirect(f"/web/judging?withdrawn={'replaced' if answer.get('reassigned') else 'alone'}")

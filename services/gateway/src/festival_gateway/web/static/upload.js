@@ -1,7 +1,9 @@
 // Uploads straight to object storage: checked in the page first (size, kind: nothing is sent when wrong),
 // one presigned PUT for small files, presigned parts for the film. Each stored part's ETag is kept in
 // localStorage, so after a failure, a reload or a closed tab the same file continues from the parts
-// already stored; a failed part is tried again before the upload gives up.
+// already stored; a failed part is tried again before the upload gives up. Presigned URLs live minutes:
+// the page asks for fresh ones (…/renew) before a part when they are about to expire, and again when the
+// store answers 403, so a film on a slow line takes as long as it needs.
 "use strict";
 (function () {
   const section = document.getElementById("files-section");
@@ -44,17 +46,20 @@
       xhr.open("PUT", url);
       xhr.upload.onprogress = (ev) => onProgress(ev.loaded);
       xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve(xhr.getResponseHeader("ETag") || "")
-        : reject(new Error("HTTP " + xhr.status)));
+        : reject(Object.assign(new Error("HTTP " + xhr.status), { status: xhr.status })));
       xhr.onerror = () => reject(new Error(lang === "zh" ? "网络错误" : "network error"));
       xhr.send(blob);
     });
   }
 
-  async function putRetried(url, blob, onProgress) {
+  // urlFor(expired) gives the URL to send to: fresh ones first when the store refused the last as expired.
+  async function putRetried(urlFor, blob, onProgress) {
+    let expired = false;
     for (let attempt = 1; ; attempt++) {
-      try { return await put(url, blob, onProgress); } catch (problem) {
+      try { return await put(await urlFor(expired), blob, onProgress); } catch (problem) {
         onProgress(0);
         if (attempt >= TRIES) throw problem;
+        expired = problem.status === 403;
         await new Promise((r) => setTimeout(r, 400 * 2 ** attempt));
       }
     }
@@ -62,6 +67,30 @@
 
   const prefix = (slot) => `festival-upload:${work}:${slot}:`;
   const storeKey = (slot, file) => prefix(slot) + `${file.name}:${file.size}:${file.lastModified}`;
+  const lasting = (ticket, ms) => Date.parse(ticket.expires_at) - (Date.now() + skew) > ms;
+  const renewals = {};
+
+  // Fresh URLs for the parts not stored yet (one request at a time per upload), kept with the ETags.
+  function renew(key, saved) {
+    const id = saved.ticket.upload_id;
+    renewals[id] = renewals[id] || (async () => {
+      const pending = saved.ticket.parts.map((p) => p.part_number).filter((n) => !saved.parts[n]);
+      const fresh = await api(`/web/api/works/${work}/uploads/${id}/renew`, { part_numbers: pending });
+      const urls = new Map(fresh.parts.map((p) => [p.part_number, p.url]));
+      saved.ticket.parts = saved.ticket.parts.map((p) => ({ ...p, url: urls.get(p.part_number) || p.url }));
+      Object.assign(saved.ticket, { url: fresh.url, expires_at: fresh.expires_at });
+      localStorage.setItem(key, JSON.stringify(saved));
+    })().finally(() => { delete renewals[id]; });
+    return renewals[id];
+  }
+
+  // The URL of part n (0: the single PUT), renewed first when it expires within a minute or was refused.
+  function urlOf(key, saved, n) {
+    return async (expired) => {
+      if (expired || !lasting(saved.ticket, 60 * 1000)) await renew(key, saved);
+      return n ? saved.ticket.parts.find((p) => p.part_number === n).url : saved.ticket.url;
+    };
+  }
 
   function ui(card) {
     const el = (sel) => card.querySelector(sel);
@@ -78,7 +107,14 @@
   async function ticketFor(card, file) {
     const key = storeKey(card.dataset.slot, file);
     const saved = JSON.parse(localStorage.getItem(key) || "null");
-    if (saved && Date.parse(saved.ticket.expires_at) - (Date.now() + skew) > 10 * 60 * 1000) return [key, saved];
+    if (saved) {
+      try {
+        if (!lasting(saved.ticket, 60 * 1000)) await renew(key, saved);
+        return [key, saved];
+      } catch (gone) {
+        localStorage.removeItem(key); // confirmed elsewhere or no longer known: start again
+      }
+    }
     const ticket = await api(`/web/api/works/${work}/files/${card.dataset.slot}/uploads`, { filename: file.name, size: file.size });
     const fresh = { ticket, parts: {} };
     localStorage.setItem(key, JSON.stringify(fresh));
@@ -95,7 +131,7 @@
     async function worker() {
       for (let p = pending.shift(); p; p = pending.shift()) {
         const n = p.part_number, blob = file.slice((n - 1) * partSize, n * partSize);
-        const etag = await putRetried(p.url, blob, (loaded) => { inFlight[n] = loaded; shown(); });
+        const etag = await putRetried(urlOf(key, saved, n), blob, (loaded) => { inFlight[n] = loaded; shown(); });
         saved.parts[n] = etag; localStorage.setItem(key, JSON.stringify(saved));
         delete inFlight[n]; stored += blob.size; shown();
       }
@@ -127,7 +163,7 @@
       };
       let parts = [];
       if (saved.ticket.multipart) parts = await sendParts(file, key, saved, report);
-      else await putRetried(saved.ticket.url, file, report);
+      else await putRetried(urlOf(key, saved, 0), file, report);
       view.show(text.checking, 100);
       try {
         await api(`/web/api/works/${work}/uploads/${saved.ticket.upload_id}/confirm`, { parts });
