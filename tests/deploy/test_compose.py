@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from festival_cli.compose_secrets import SECRETS, write_secrets
 from festival_cli.stack import SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,3 +66,30 @@ def test_dockerfile_builds_a_workspace_package(service):
     assert service in (ROOT / "deploy/Dockerfile").read_text()
     project = (ROOT / "services" / service / "pyproject.toml").read_text()
     assert f'name = "festival-{service}"' in project
+
+
+def test_secrets_reach_every_container_as_files_only():
+    """No secret value in any environment: each *_FILE names a /run/secrets file the service mounts, and every
+    secret compose mounts is one `festival secrets` writes."""
+    document = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    assert set(document["secrets"]) == set(SECRETS)
+    for name, service in COMPOSE.items():
+        env = service.get("environment", {})
+        for key in ("S3_SECRET_KEY", "POSTGRES_PASSWORD", "FESTIVAL_TOKEN_SECRET", "MINIO_ROOT_PASSWORD"):
+            assert key not in env, f"{name} has {key} in its environment"
+        for key, value in env.items():
+            if key.endswith("_FILE") and str(value).startswith("/run/secrets/"):
+                assert value.removeprefix("/run/secrets/") in service["secrets"], f"{name}: {key} not mounted"
+    assert "token_secret" in COMPOSE["gateway"]["secrets"] and "token_secret" not in COMPOSE["intake"]["secrets"]
+    assert COMPOSE["gateway"]["environment"]["FESTIVAL_TOKEN_SECRET_FILE"] == "/run/secrets/token_secret"
+
+
+def test_festival_secrets_writes_each_secret_once_in_a_private_folder(tmp_path):
+    folder = tmp_path / "secrets"
+    assert sorted(write_secrets(folder)) == sorted(SECRETS)
+    first = {name: (folder / name).read_text() for name in SECRETS}
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert all(len(text) >= 20 for text in first.values()) and len(set(first.values())) == len(SECRETS)
+    (folder / "token_secret").unlink()
+    assert write_secrets(folder) == ["token_secret"]  # the others are kept: they guard data already stored
+    assert all((folder / name).read_text() == first[name] for name in SECRETS if name != "token_secret")

@@ -103,8 +103,10 @@ class Log:
                         account=student, role="student")
 
     def object_key(self, sub_id: str, version: int) -> str:
-        """As intake names an upload's object: the upload id is one of its folders."""
-        return f"editions/{self.edition}/submissions/{sub_id}/film/{upload_of(sub_id, version)}/film.mp4"
+        """As intake names an upload's object: the upload id ends it (keys of earlier versions went on with the
+        file's name; odd versions here use that shape, so both are read)."""
+        key = f"editions/{self.edition}/submissions/{sub_id}/film/{upload_of(sub_id, version)}"
+        return key + "/film.mp4" if version % 2 else key
 
     def inspected(self, sub_id: str, version: int = 1, verdict: str = "pass", duplicate_of: str = "") -> Envelope:
         """media-inspection's report on the film uploaded for that version."""

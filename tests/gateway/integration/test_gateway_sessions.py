@@ -106,3 +106,9 @@ async def test_every_answer_carries_the_security_headers_and_a_405_says_what_is_
     wrong = await first.delete("/auth/login")
     assert wrong.status_code == 405 and wrong.json()["code"] == "method_not_allowed"
     assert wrong.headers["allow"] == "POST"
+
+
+async def test_a_405_names_every_method_of_a_path_with_several_routes(replicas):
+    first, _ = replicas
+    wrong = await first.delete("/works")
+    assert wrong.status_code == 405 and wrong.headers["allow"] == "GET, POST"

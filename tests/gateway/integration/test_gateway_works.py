@@ -99,13 +99,19 @@ async def test_upload_a_cover_download_a_form_and_submit_too_early(http, login, 
     assert ticket.status_code == 200, ticket.text
     ticket = ticket.json()
     assert ticket["multipart"] is False and ticket["url"].startswith("http") and ticket["upload_id"]
+    renew = f"/works/{work['id']}/uploads/{ticket['upload_id']}/renew"
+    error(await http.post(renew, json={}, headers=await login("demo-school")), 403, "forbidden")
+    error(await http.post(renew, json={"part_numbers": [0]}, headers=student), 422, "invalid_request")
+    fresh = await http.post(renew, json={}, headers=student)
+    assert fresh.status_code == 200 and fresh.json()["upload_id"] == ticket["upload_id"], fresh.text
     async with httpx.AsyncClient(timeout=30) as s3:
-        assert (await s3.put(ticket["url"], content=cover)).status_code == 200
+        assert (await s3.put(fresh.json()["url"], content=cover)).status_code == 200
     confirmed = await http.post(f"/works/{work['id']}/uploads/{ticket['upload_id']}/confirm", json={"parts": []},
                                 headers=student)
     assert confirmed.status_code == 200, confirmed.text
     assert [f["slot"] for f in confirmed.json()["files"]] == ["cover"]
     assert isinstance(confirmed.json()["files"][0]["size"], int)
+    error(await http.post(renew, json={}, headers=student), 404, "unknown_upload")  # confirmed: nothing to renew
 
     form = await http.get(f"/works/{work['id']}/forms/application_form", headers=student)
     assert form.status_code == 200 and form.headers["content-type"] == "application/pdf"

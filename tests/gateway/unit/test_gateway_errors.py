@@ -8,8 +8,8 @@ import pytest
 from grpc.aio import AioRpcError, Metadata
 
 from festival_gateway import create_app, errors
-from festival_gateway.convert import content_disposition
 from festival_gateway.correlation import correlation_id_of, is_valid
+from festival_kit.disposition import content_disposition
 from festival_kit.errors import FestivalError
 from festival_kit.ports import Ports
 from festival_kit.settings import Settings
@@ -95,6 +95,9 @@ async def test_malformed_json_is_400(client):
     reply = await client.post("/auth/login", content=b'{"username": "a", ',
                               headers={"content-type": "application/json"})
     assert_error(reply, 400, "malformed_json")
+    not_utf8 = '{"username": "张三"}'.encode("gbk")  # a Windows-Chinese body: not UTF-8
+    reply = await client.post("/auth/login", content=not_utf8, headers={"content-type": "application/json"})
+    assert_error(reply, 400, "malformed_json")
 
 
 async def test_an_oversized_field_is_422_naming_it(client):
@@ -113,6 +116,17 @@ async def test_a_body_over_one_mebibyte_is_413(client):
             yield b"x" * 65536
 
     assert_error(await client.post("/auth/login", content=chunks()), 413, "body_too_large")
+
+
+async def test_a_page_form_over_the_limit_is_an_error_page(client):
+    form = {"username": "u" * (1024 * 1024), "password": "p"}
+    reply = await client.post("/web/login", data=form)
+    assert reply.status_code == 413 and reply.headers["content-type"].startswith("text/html")
+    assert "请求内容过大" in reply.text and "1048576" in reply.text, reply.text[:500]
+    schema = (await client.get("/openapi.json")).json()
+    with_body = [(path, method) for path, ops in schema["paths"].items() for method, op in ops.items()
+                 if isinstance(op, dict) and "requestBody" in op]
+    assert with_body and all("413" in schema["paths"][p][m]["responses"] for p, m in with_body)
 
 
 async def test_unknown_routes_and_methods_answer_json(client):

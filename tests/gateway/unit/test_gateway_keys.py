@@ -19,3 +19,12 @@ def test_the_environment_wins(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV, "from-the-environment")
     assert token_secret(tmp_path) == "from-the-environment"
     assert not (tmp_path / "gateway" / "token.key").exists()
+
+
+def test_a_mounted_secret_file_wins_too(tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    mounted = tmp_path / "run-secrets-token"
+    mounted.write_text("from-a-secret-file\n")
+    monkeypatch.setenv(f"{ENV}_FILE", str(mounted))
+    assert token_secret(tmp_path / "data") == "from-a-secret-file"
+    assert not (tmp_path / "data" / "gateway" / "token.key").exists()

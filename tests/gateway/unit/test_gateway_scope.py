@@ -55,6 +55,9 @@ def test_only_the_owning_student_changes_a_work():
 
 def test_list_filters_force_the_callers_scope():
     assert scope.works_filter(STUDENT) == {"student_id": "stu-1", "school_id": "", "region_id": ""}
+    assert scope.works_filter(STUDENT, school_id="school-1", region_id="region-1") == {
+        "student_id": "stu-1", "school_id": "school-1", "region_id": "region-1"}
+    assert scope.works_filter(SCHOOL, region_id="region-1")["school_id"] == "school-1"
     assert scope.works_filter(SCHOOL, student_id="stu-9")["school_id"] == "school-1"
     assert scope.works_filter(REGION, school_id="school-7") == {
         "student_id": "", "school_id": "school-7", "region_id": "region-1"}
@@ -66,6 +69,11 @@ def test_asking_outside_ones_scope_or_being_a_judge_is_forbidden():
     forbidden(scope.works_filter, STUDENT, student_id="stu-2")
     forbidden(scope.works_filter, SCHOOL, school_id="school-2")
     forbidden(scope.works_filter, REGION, region_id="region-2")
+    # wider than the scope, where the token names the caller's school and region: refused, not an empty list
+    forbidden(scope.works_filter, STUDENT, school_id="school-2")
+    forbidden(scope.works_filter, STUDENT, region_id="region-2")
+    forbidden(scope.works_filter, SCHOOL, region_id="region-2")
+    forbidden(scope.works_filter, Claims("stu-3", "student"), school_id="school-1")
     forbidden(scope.works_filter, JUDGE)
     forbidden(scope.works_filter, Claims("ra", "region_admin", "", ""))
 
@@ -74,8 +82,6 @@ def test_account_lists_and_decisions():
     assert scope.accounts_filter(REGION) == "region-1"
     assert scope.accounts_filter(PROVINCE) == "" and scope.accounts_filter(PROVINCE, "region-2") == "region-2"
     forbidden(scope.accounts_filter, REGION, "region-2")
-    forbidden(scope.accounts_filter, SCHOOL)
+    assert scope.accounts_filter(SCHOOL) == "region-1"  # the registry narrows it to the school
+    forbidden(scope.accounts_filter, SCHOOL, "region-2")
     forbidden(scope.accounts_filter, STUDENT)
-    scope.check_decide(REGION, Work())
-    forbidden(scope.check_decide, OTHER_REGION, Work())
-    forbidden(scope.check_decide, PROVINCE, Work())

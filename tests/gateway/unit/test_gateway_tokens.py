@@ -39,10 +39,21 @@ def test_an_issued_token_verifies_to_its_claims_and_expires_after_eight_hours():
     body = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False})
     assert len(body.pop("jti")) == 32  # each token its own id, what logging out revokes
     assert body == {"sub": "acc-1", "role": "student", "school_id": "school-1", "region_id": "region-1",
-                    "iat": int(T0.timestamp()), "exp": int(expires.timestamp())}
+                    "iat": int(T0.timestamp()), "exp": int(expires.timestamp()), "gen": 0}
     verified = tokens.verify(token)
     assert verified.token_id and replace(verified, token_id="") == CLAIMS
     assert tokens.verify(tokens.issue(CLAIMS)[0]).token_id != verified.token_id
+
+
+def test_a_token_carries_its_accounts_session_generation_and_a_token_without_one_is_of_the_first():
+    tokens = Tokens(SECRET, now=Clock(T0))
+    assert tokens.verify(tokens.issue(replace(CLAIMS, sessions=3))[0]).sessions == 3
+    now = int(T0.timestamp())
+    older = jwt.encode({"sub": "acc-1", "role": "student", "iat": now, "exp": now + 60}, SECRET, algorithm="HS256")
+    assert tokens.verify(older).sessions == 0
+    odd = jwt.encode({"sub": "acc-1", "role": "student", "iat": now, "exp": now + 60, "gen": "2"}, SECRET,
+                     algorithm="HS256")
+    assert refusal(tokens, odd).code == "bad_token"
 
 
 def test_expiry_follows_the_platform_clock_not_the_wall_clock():

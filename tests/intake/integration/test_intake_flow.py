@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import urllib.request
+from urllib.parse import quote
 
 import pytest
 
@@ -40,8 +42,9 @@ def test_full_flow_from_draft_to_submitted(app, media, student, sub_id, store_en
     assert ticket.multipart and len(ticket.parts) == 1 and ticket.part_size == 8 * MiB and not ticket.url
     sub = app.confirm_upload(student, sub_id, ticket.upload_id, media.put(ticket, film))
     assert sub.files["film"]["kind"] == "mp4" and sub.files["film"]["size"] == len(film)
-    key = f"editions/jl-11/submissions/{sub_id}/film/{ticket.upload_id}/我的作品.mp4"
-    assert sub.files["film"]["object_key"] == key
+    key = f"editions/jl-11/submissions/{sub_id}/film/{ticket.upload_id}"
+    assert sub.files["film"]["object_key"] == key  # ids only: the student's file name stays in `filename`
+    assert sub.files["film"]["filename"] == "我的作品.mp4"
 
     upload(app, media, student, sub_id, "cover", "cover.jpg", media.jpeg())
     for form in ("application_form", "copyright_declaration"):
@@ -89,11 +92,42 @@ def test_urls_name_the_public_endpoint(app, files, s3_server, media, student, su
     jpeg = media.jpeg()
     ticket = app.start_upload(student, sub_id, "cover", "cover.jpg", len(jpeg))
     assert ticket.url.startswith(f"http://localhost:{port}/{files.store.bucket}/editions/")
-    assert "X-Amz-Expires=7200" in ticket.url  # two hours
+    assert "X-Amz-Expires=900" in ticket.url  # a quarter of an hour: renew_upload gives fresh ones
     media.put(ticket, jpeg)
     assert app.confirm_upload(student, sub_id, ticket.upload_id).files["cover"]["kind"] == "jpeg"
     ticket = app.start_upload(student, sub_id, "film", "film.mp4", 10 * MiB)
     assert all(url.startswith(f"http://localhost:{port}/") for _, url in ticket.parts) and len(ticket.parts) == 2
+
+
+def test_an_upload_gets_fresh_urls_for_its_parts_and_records_nothing(app, media, student, sub_id) -> None:
+    ticket = app.start_upload(student, sub_id, "film", "film.mp4", 10 * MiB)
+    before = app.get(student, sub_id).version
+    renewed = app.renew_upload(student, sub_id, ticket.upload_id, [2])
+    assert [n for n, _ in renewed.parts] == [2] and renewed.upload_id == ticket.upload_id
+    url = renewed.parts[0][1]  # one object, one part of one multipart upload
+    assert f"/{ticket.upload_id}?" in url and "partNumber=2" in url and "uploadId=" in url
+    every = app.renew_upload(student, sub_id, ticket.upload_id)
+    assert [n for n, _ in every.parts] == [1, 2] and every.part_size == 8 * MiB
+    refused("bad_parts", app.renew_upload, student, sub_id, ticket.upload_id, [3])
+    refused("bad_parts", app.renew_upload, student, sub_id, ticket.upload_id, [0])
+    assert app.get(student, sub_id).version == before
+
+    cover = app.start_upload(student, sub_id, "cover", "封面.jpg", len(jpeg := media.jpeg()))
+    fresh = app.renew_upload(student, sub_id, cover.upload_id)
+    assert not fresh.multipart and fresh.expires_at >= cover.expires_at and f"/{cover.upload_id}?" in fresh.url
+    media.put(fresh, jpeg)  # the fresh URL writes the same object
+    app.confirm_upload(student, sub_id, cover.upload_id)
+    refused("unknown_upload", app.renew_upload, student, sub_id, cover.upload_id)  # confirmed: nothing to renew
+
+
+def test_a_download_is_named_as_the_student_named_it(app, media, student, sub_id) -> None:
+    upload(app, media, student, sub_id, "cover", "我的封面.jpg", jpeg := media.jpeg())
+    record, url = app.file_url(student, sub_id, "cover")
+    assert record["object_key"].endswith("/cover/" + record["object_key"].rsplit("/", 1)[1])
+    answer = urllib.request.urlopen(url, timeout=10)
+    assert answer.read() == jpeg
+    disposition = answer.headers["Content-Disposition"]
+    assert disposition.startswith('inline; filename="cover.jpg"') and quote("我的封面.jpg") in disposition
 
 
 def test_wrong_kinds_are_refused_and_record_nothing(app, media, student, sub_id) -> None:

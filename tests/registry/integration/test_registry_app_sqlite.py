@@ -140,3 +140,65 @@ def test_the_log_never_carries_a_password_hash_and_its_chains_are_intact(app, ac
     assert {env.type for env in envelopes} >= {
         "EditionConfigured", "RegionRegistered", "SchoolRegistered", "SchoolApproved", "AccountOpened",
         "SchoolAdminApproved"}
+
+
+def test_the_province_suspends_and_reactivates_an_account_and_each_starts_a_session_generation(app, act_as):
+    student, province = app.login("demo-student", PASSWORD), app.login("demo-province", PASSWORD)
+    assert student.sessions == 0
+    with act_as(province):
+        assert refusal(lambda: app.suspend_account(str(student.id), "")).code == "reason_required"
+        suspended = app.suspend_account(str(student.id), "冒用他人信息")
+        assert (suspended.status, suspended.suspension_reason, suspended.sessions) == ("suspended", "冒用他人信息", 1)
+        assert refusal(lambda: app.suspend_account(str(student.id), "again")).code == "already_suspended"
+        assert refusal(lambda: app.suspend_account(str(province.id), "me")).code == "not_yourself"
+    assert refusal(lambda: app.login("demo-student", PASSWORD)).code == "account_suspended"
+    with act_as(app.login("demo-region", PASSWORD)):
+        assert refusal(lambda: app.reactivate_account(str(student.id))).code == "forbidden"
+    with act_as(province):
+        assert app.reactivate_account(str(student.id)).status == "active"
+        assert refusal(lambda: app.reactivate_account(str(student.id))).code == "not_suspended"
+    assert app.login("demo-student", PASSWORD).sessions == 1  # reactivating does not bring old tokens back
+    teacher = app.register_school_admin("teacher.zhou", "long-enough", "周老师", region(app, "jilin"), "吉林五中")
+    with act_as(province):
+        assert refusal(lambda: app.suspend_account(str(teacher.id), "x")).code == "account_not_active"
+    types = [env.type for _, env in app.envelopes(0, 1000)]
+    assert types.count("AccountSuspended") == 1 and types.count("AccountReactivated") == 1
+
+
+def test_a_password_is_changed_by_its_owner_or_reset_by_an_admin_of_its_scope(app, act_as):
+    student = app.login("demo-student", PASSWORD)
+    with act_as(student):
+        assert refusal(lambda: app.change_password("not-the-password", "a-new-one-long")).code == "wrong_password"
+        assert refusal(lambda: app.change_password(PASSWORD, "short")).code == "invalid_password"
+        assert refusal(lambda: app.change_password(PASSWORD, "Password123")).code == "weak_password"
+        assert refusal(lambda: app.change_password(PASSWORD, "aaaaaaaaaaaa")).code == "weak_password"
+        assert refusal(lambda: app.change_password(PASSWORD, "my-demo-student-pw")).code == "weak_password"
+        assert app.change_password(PASSWORD, "a brand new phrase").sessions == 1
+    assert refusal(lambda: app.login("demo-student", PASSWORD)).code == "bad_credentials"
+    assert app.login("demo-student", "a brand new phrase").sessions == 1
+    # who may reset whom: the school's admin, the region's admin and the province; not a student, not elsewhere
+    for username in ("demo-school", "demo-region", "demo-province"):
+        with act_as(app.login(username, PASSWORD)):
+            assert app.reset_password(str(student.id), f"set by {username}").sessions >= 2
+    with act_as(app.login("demo-school", PASSWORD)):
+        assert refusal(lambda: app.reset_password(str(ids.account_id("demo-region")), "long-enough-1")).code == "forbidden"
+    with act_as(app.login("demo-judge", PASSWORD)):
+        assert refusal(lambda: app.reset_password(str(student.id), "long-enough-1")).code == "forbidden"
+    with act_as(app.login("demo-province", PASSWORD)):
+        assert refusal(lambda: app.reset_password(str(ids.account_id("demo-province")), "long-enough-1")).code == "forbidden"
+        assert refusal(lambda: app.reset_password("no-such-account", "long-enough-1")).code == "not_found"
+    assert app.login("demo-student", "set by demo-province").sessions == 4
+    envelopes = [env for _, env in app.envelopes(0, 1000)]
+    changed = [env.payload for env in envelopes if env.type == "PasswordChanged"]
+    assert [c["reset"] for c in changed] == [False, True, True, True]
+    assert "$argon2" not in json.dumps([env.model_dump(mode="json") for env in envelopes])
+    contracts.load_all()
+    for env in envelopes:
+        contracts.read(env)
+
+
+def test_a_new_account_needs_a_strong_password(app):
+    assert refusal(lambda: app.register_school_admin(
+        "teacher.wu", "qwertyuiop", "吴老师", region(app, "jilin"), "吉林六中")).code == "weak_password"
+    assert refusal(lambda: app.register_school_admin(
+        "teacher.wu", "nine-char", "吴老师", region(app, "jilin"), "吉林六中")).code == "invalid_password"

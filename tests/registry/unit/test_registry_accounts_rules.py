@@ -112,9 +112,14 @@ def test_usernames_are_compared_lower_case():
     assert validation.username("  Li.Ming_2-x ") == "li.ming_2-x"
 
 
-def test_passwords_need_eight_characters():
-    assert refusal(lambda: validation.password("1234567")).code == "invalid_password"
-    assert validation.password("12345678") == "12345678"
+def test_passwords_need_ten_characters_and_not_a_common_or_guessable_one():
+    assert refusal(lambda: validation.password("x7#kq9!mz")).code == "invalid_password"
+    assert refusal(lambda: validation.password("y" * 129)).code == "invalid_password"
+    assert validation.password("x7#kq9!mzp") == "x7#kq9!mzp"
+    for weak in ("1234567890", "QwertyUiop", "woaini1314", "ababababab"):
+        assert refusal(lambda: validation.password(weak)).code == "weak_password", weak
+    assert refusal(lambda: validation.password("li.ming-2026", "li.ming")).code == "weak_password"
+    assert validation.password("li.ming-2026", "wang.fang") == "li.ming-2026"
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 41, "王\x00明", "王\t明", "王\u200b明"])

@@ -91,4 +91,4 @@ async def test_a_work_through_review_over_grpc(stub, app, feed, log, who) -> Non
     code, error = await refusal(stub.ListQueue(pb.QueueRequest(), metadata=metadata_of(who("sa-pending"))))
     assert (code, error.code) == (grpc.StatusCode.PERMISSION_DENIED, "not_approved")
     code, error = await refusal(stub.GetCase(pb.GetCaseRequest(submission_id="nope"), metadata=pa))
-    assert (code, error.code) == (grpc.StatusCode.NOT_FOUND, "not_found")
+    assert (code, error.code) == (grpc.StatusCode.NOT_FOUND, "not_in_review")

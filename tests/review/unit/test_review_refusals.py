@@ -144,7 +144,8 @@ def test_a_decision_on_a_version_that_moved_on_is_refused(app, feed, log, who) -
 def test_an_unknown_work_is_not_found(app, who) -> None:
     with pytest.raises(FestivalError) as caught:
         app.school_forward(who("sa-a"), "no-such-work")
-    assert (caught.value.code, caught.value.status) == ("not_found", 404)
+    assert (caught.value.code, caught.value.status) == ("not_in_review", 404)
+    assert "尚未提交" in caught.value.message_zh  # a draft is not "missing": it is not submitted yet
 
 
 def test_an_unknown_queue_view_is_refused(app, who) -> None:

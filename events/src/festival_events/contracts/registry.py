@@ -202,3 +202,34 @@ class SchoolAdminRefused(Contract):
     type: ClassVar[str] = "SchoolAdminRefused"
     refused_by: str
     reason: str
+
+
+class AccountSuspended(Contract):
+    """The province suspended an account: it cannot sign in, and tokens of generations before `sessions` are
+    refused by the gateway (which follows these events; no call per request)."""
+
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "AccountSuspended"
+    suspended_by: str
+    reason: str
+    sessions: int
+
+
+class AccountReactivated(Contract):
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "AccountReactivated"
+    reactivated_by: str
+
+
+class PasswordChanged(Contract):
+    """A new password (the hash stays in the registry's store): by the person (`reset` false) or set by an admin
+    of their scope. Tokens of generations before `sessions` are refused."""
+
+    service: ClassVar[str] = "registry"
+    type: ClassVar[str] = "PasswordChanged"
+    changed_by: str
+    reset: bool
+    sessions: int
+
+
+SESSION_ENDING = ("AccountSuspended", "PasswordChanged")  # events whose `sessions` ends the earlier tokens

@@ -77,6 +77,16 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_secrets(args: argparse.Namespace) -> int:
+    from festival_cli.compose_secrets import write_secrets
+
+    folder = Path(args.into)
+    written = write_secrets(folder)
+    kept = "" if len(written) == 4 else "（已有的保留 / existing ones kept）"
+    print(f"{folder}: {', '.join(written) or '无新文件 / nothing new'} {kept}".rstrip())
+    return 0
+
+
 def _stale(target: Path, command: str) -> int:
     print(f"{target} is out of date: run `uv run {command}`", file=sys.stderr)
     return 1
@@ -104,6 +114,9 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--edition", required=True, help="the edition those films were entered in, e.g. 10")
     imp.add_argument("--into", help=f"the archive file (default FESTIVAL_DATA_DIR/{ARCHIVE_FILE}, read by `festival up`)")
     imp.set_defaults(func=cmd_archive_import)
+    sec = sub.add_parser("secrets", help="generate compose.yaml's secrets once (docker compose reads ./secrets)")
+    sec.add_argument("--into", default="secrets", help="the folder (default ./secrets, mode 0700)")
+    sec.set_defaults(func=cmd_secrets)
     gen = sub.add_parser("gen", help="generated code").add_subparsers(dest="what", required=True)
     gen.add_parser("proto", help="gRPC stubs from proto/festival").set_defaults(func=cmd_gen_proto)
     # Listed here for `festival -h`; main() hands everything after `inspect` to festival_inspection.cli.

@@ -13,6 +13,7 @@ from festival_gateway.middleware import RequestGuard
 from festival_gateway.routes import (
     accounts, audit, auth, awards, catalogue, files, health, judging, notifications, review, statistics, works,
 )
+from festival_gateway.routes.common import with_body_limit
 from festival_gateway.sessions import Sessions
 from festival_gateway.tokens import LIFETIME, Tokens
 from festival_kit.settings import Settings
@@ -46,5 +47,7 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
                    audit, health):
         app.include_router(module.router)
     web.mount(app)
+    build_openapi = app.openapi  # FastAPI's, cached after the first call
+    app.openapi = lambda: with_body_limit(build_openapi())
     app.add_middleware(RequestGuard, storage_origin=settings.s3_public_origin())
     return app

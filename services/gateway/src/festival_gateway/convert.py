@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from google.protobuf.descriptor import FieldDescriptor
@@ -53,11 +52,3 @@ def edition_json(edition: registry_pb2.Edition) -> dict[str, Any]:
         "id": edition.id, "code": edition.code, "phase": edition.phase,
         "rules": rules.model_dump(mode="json"), "local_times": {"timezone": rules.timezone, **local},
     }
-
-
-def content_disposition(filename: str, fallback: str) -> str:
-    """An attachment header old clients can read (ASCII name) and new ones read fully (RFC 5987 UTF-8)."""
-    ascii_name = "".join(ch if 32 < ord(ch) < 127 and ch not in '"\\;%' else "_" for ch in filename)
-    if not ascii_name.strip("_.") or ascii_name.strip("_").startswith("."):
-        ascii_name = fallback
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -12,9 +12,9 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from festival.review.v1 import review_pb2
-from festival_gateway.convert import content_disposition
 from festival_gateway.models import Body
 from festival_gateway.tokens import Claims
+from festival_kit.disposition import content_disposition
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Code = Annotated[str, Field(max_length=64)]

@@ -39,7 +39,7 @@ async def signed_in(
     if credentials is None:
         raise not_logged_in()
     claims = issuer.verify(credentials.credentials)
-    if request.app.state.sessions.is_revoked(claims.token_id):
+    if request.app.state.sessions.has_ended(claims):
         raise token_revoked()
     structlog.contextvars.bind_contextvars(account_id=claims.account_id, role=claims.role)
     request.state.claims = claims

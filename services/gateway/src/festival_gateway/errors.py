@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from festival_kit.errors import FestivalError
 
@@ -52,10 +53,14 @@ def of_rpc_error(error: grpc.RpcError) -> FestivalError:
     return service_unavailable() if code in _UNREACHABLE else internal_error()
 
 
+def malformed_json() -> FestivalError:
+    return FestivalError("malformed_json", "请求内容不是有效的 JSON。", "The request body is not valid JSON.", 400)
+
+
 def of_validation(errors: list[dict[str, Any]]) -> FestivalError:
     """Malformed JSON is 400; any other invalid input is 422 naming the fields at fault."""
     if any(e.get("type") == "json_invalid" for e in errors):
-        return FestivalError("malformed_json", "请求内容不是有效的 JSON。", "The request body is not valid JSON.", 400)
+        return malformed_json()
     shown = errors[:3]
     zh = "；".join(f"{field_of(e['loc'])}{_ZH.get(e['type'], '无效')}" for e in shown)
     en = "; ".join(f"{field_of(e['loc'])}: {e['msg']}" for e in shown)
@@ -80,6 +85,8 @@ def of_http(status: int) -> FestivalError:
         return FestivalError("route_not_found", "没有这个接口。", "No such route.", 404)
     if status == 405:
         return FestivalError("method_not_allowed", "该接口不支持此请求方法。", "Method not allowed here.", 405)
+    if status == 400:  # FastAPI's only 400 of its own: a body it cannot read as text (not UTF-8)
+        return malformed_json()
     return FestivalError("http_error", "请求无法处理。", "The request cannot be handled.", status)
 
 
@@ -103,8 +110,17 @@ def install(app: FastAPI) -> None:
         return response(of_validation(list(error.errors())))
 
     @app.exception_handler(HTTPException)
-    async def http(_: Request, error: HTTPException) -> JSONResponse:
+    async def http(request: Request, error: HTTPException) -> JSONResponse:
         answer = response(of_http(error.status_code))
-        if error.status_code == 405 and error.headers and "Allow" in error.headers:  # RFC 9110: say what is allowed
-            answer.headers["Allow"] = error.headers["Allow"]
+        if error.status_code == 405:  # RFC 9110: say what is allowed
+            answer.headers["Allow"] = allowed_methods(request)
         return answer
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method the path answers. Starlette's own Allow names the methods of one route only (GET /works, not
+    POST /works too), so ask each method of the app's routes in turn."""
+    methods = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+    routes = request.app.router.routes
+    return ", ".join(m for m in methods if any(r.matches({**request.scope, "method": m})[0] == Match.FULL
+                                               for r in routes))

@@ -6,12 +6,14 @@ import os
 import secrets
 from pathlib import Path
 
+from festival_kit.secrets import secret
+
 ENV = "FESTIVAL_TOKEN_SECRET"
 
 
 def token_secret(data_dir: Path) -> str:
-    """FESTIVAL_TOKEN_SECRET, or data_dir/gateway/token.key (made 0600 on first start, so restarts keep logins)."""
-    given = os.environ.get(ENV, "")
+    """FESTIVAL_TOKEN_SECRET (or the file FESTIVAL_TOKEN_SECRET_FILE names), or data_dir/gateway/token.key (made 0600 on first start, so restarts keep logins)."""
+    given = secret(ENV)
     if given:
         return given
     path = data_dir / "gateway" / "token.key"

@@ -7,13 +7,17 @@ import time
 
 import structlog
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from festival_gateway import errors
 from festival_gateway.correlation import HEADER, correlation_id_of
+from festival_gateway.web.guard import error_page
 
 log = structlog.get_logger()
-MAX_BODY = 1024 * 1024  # JSON only: film bytes go straight to object storage, never through here
+# JSON and the pages' forms only: films, pictures and signed forms go straight to object storage through
+# presigned URLs, never through here. The longest body the API takes (a work's draft) is a few KiB.
+MAX_BODY = 1024 * 1024
 
 
 # The API's own documentation pages load Swagger UI / ReDoc from their CDN with inline scripts.
@@ -67,13 +71,20 @@ class RequestGuard:
         try:
             body = await self._read_body(scope, receive)
             if body is None:
-                await errors.response(errors.body_too_large(self.max_body))(scope, receive, send)
+                await self._too_large(scope)(scope, receive, send)
                 return
             await self.app(scope, _replay(body, receive), send)
         except Exception:  # noqa: BLE001 - the last resort: log it, answer JSON, never a traceback
             log.exception("http.unexpected_error", method=scope["method"], path=scope["path"])
             if not status["code"]:
                 await errors.response(errors.internal_error())(scope, receive, send)
+
+    def _too_large(self, scope: Scope) -> ASGIApp:
+        """413 body_too_large: JSON for the API and the upload script, the error page for a page's form."""
+        error, path = errors.body_too_large(self.max_body), scope["path"]
+        if path.startswith("/web/") and not path.startswith("/web/api/"):
+            return error_page(Request(scope), error)
+        return errors.response(error)
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes | None:
         """The whole body, or None as soon as it is known to exceed the limit."""

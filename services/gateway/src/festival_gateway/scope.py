@@ -60,7 +60,9 @@ def check_own_work(claims: Claims, work: Work) -> None:
 
 
 def works_filter(claims: Claims, student_id: str = "", school_id: str = "", region_id: str = "") -> dict[str, str]:
-    """The list filters a caller may use: their scope is forced; asking outside it is refused."""
+    """The list filters a caller may use: their scope is forced; asking outside it is refused, at the scope's own
+    level and at the wider ones the token names (a student asking for another school, a school admin for another
+    region), not answered with an empty list."""
     asked = {"student_id": student_id, "school_id": school_id, "region_id": region_id}
     forced = {
         STUDENT: {"student_id": claims.account_id},
@@ -71,22 +73,20 @@ def works_filter(claims: Claims, student_id: str = "", school_id: str = "", regi
         if claims.role not in SEES_EVERYTHING:
             raise forbidden()
         return asked
+    wider = {STUDENT: ("school_id", "region_id"), SCHOOL_ADMIN: ("region_id",)}.get(claims.role, ())
+    if any(asked[key] not in ("", getattr(claims, key)) for key in wider):
+        raise forbidden()
     return _narrow(asked, forced)
 
 
 def accounts_filter(claims: Claims, region_id: str = "") -> str:
-    """The region an account list is limited to: a region admin's own; the province (and audit) any."""
-    if claims.role == REGION_ADMIN:
+    """The region an account list is limited to: a region or school admin's own (the registry holds a school
+    admin to their school); the province (and audit) any."""
+    if claims.role in (REGION_ADMIN, SCHOOL_ADMIN):
         return _narrow({"region_id": region_id}, {"region_id": claims.region_id})["region_id"]
     if claims.role in SEES_EVERYTHING:
         return region_id
     raise forbidden()
-
-
-def check_decide(claims: Claims, account: Scoped) -> None:
-    """A region admin decides on school admin applications of their own region only."""
-    if not (claims.role == REGION_ADMIN and _same(claims.region_id, account.region_id)):
-        raise forbidden()
 
 
 def _narrow(asked: dict[str, str], forced: dict[str, str]) -> dict[str, str]:

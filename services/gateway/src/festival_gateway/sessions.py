@@ -4,7 +4,9 @@ username and per client address (brute-force limits), and the tokens logged out 
 Counts are kept per key in a bucket whose entries expire a window after their last change, so "10 failures
 in 15 minutes" means 10 without a quiet quarter of an hour between them. Increments are compare-and-set on the
 key's revision, so replicas counting at once lose nothing. Logged-out token ids are watched into memory by
-every replica: verifying a request costs no call. Without NATS the limits are not enforced (logged), and
+every replica, and so are the registry's events that end an account's sessions (a suspension, a new password:
+`AccountSuspended` and `PasswordChanged` carry the account's new session generation, and a token names the
+generation it was issued in): verifying a request costs no call. Without NATS the limits are not enforced (logged), and
 logins keep working: the platform is then down for writing anyway, and a locked-out province at 2 a.m. is worse.
 """
 
@@ -22,6 +24,8 @@ import nats
 import structlog
 from nats.js.errors import KeyNotFoundError, KeyWrongLastSequenceError
 
+from festival_events.contracts.registry import SESSION_ENDING
+from festival_gateway.tokens import Claims
 from festival_kit.errors import FestivalError
 from festival_kit.jetstream import replicas
 
@@ -57,6 +61,7 @@ FAILED_BY_ADDRESS = Limit("festival-login-failures-address", 100, 15 * 60, "本�
 SIGN_UPS = Limit("festival-sign-ups", 200, 60 * 60, "本地址注册", "sign-ups from this address")
 LIMITS = (FAILED_BY_USER, FAILED_BY_ADDRESS, SIGN_UPS)
 REVOKED_BUCKET = "festival-revoked-tokens"
+REGISTRY_SUBJECTS = "festival.registry.>"
 
 
 def key(kind: str, value: str) -> str:
@@ -112,7 +117,9 @@ class Sessions:
         self.counters: dict[str, Counter] = {}
         self.revoked: set[str] = set()
         self.revoked_kv = None
+        self.generations: dict[str, int] = {}  # account id -> the session generation in force
         self._watch: asyncio.Task | None = None
+        self._follow: asyncio.Task | None = None
 
     async def start(self) -> None:
         if not self.urls:
@@ -126,12 +133,14 @@ class Sessions:
                 self.counters[limit.bucket] = Counter(await _bucket(js, limit.bucket, limit.window_s), limit)
             self.revoked_kv = await _bucket(js, REVOKED_BUCKET, self.token_lifetime_s + 60)
             self._watch = asyncio.create_task(self._follow_revocations())
+            self._follow = asyncio.create_task(self._follow_registry(js))
         except Exception:  # noqa: BLE001 - no NATS: limits are off, said loudly; logins keep working
             log.exception("gateway.sessions_unavailable")
 
     async def stop(self) -> None:
-        if self._watch:
-            self._watch.cancel()
+        for task in (self._watch, self._follow):
+            if task:
+                task.cancel()
         if self.nc:
             await self.nc.close()
 
@@ -164,8 +173,28 @@ class Sessions:
         if self.revoked_kv is not None:
             await self.revoked_kv.put(f"jti.{token_id}", b"1")
 
-    def is_revoked(self, token_id: str) -> bool:
-        return token_id in self.revoked
+    def has_ended(self, claims: Claims) -> bool:
+        """A token logged out, or issued before its account's sessions were ended (suspended, new password)."""
+        return claims.token_id in self.revoked or claims.sessions < self.generations.get(claims.account_id, 0)
+
+    async def _follow_registry(self, js) -> None:
+        """Read the registry's events from the start of the log (the stream may not exist yet: wait for it)."""
+        while True:
+            try:
+                await js.subscribe(REGISTRY_SUBJECTS, ordered_consumer=True, cb=self._see_registry_event)
+                return  # the ordered consumer recreates itself after a gap or a NATS restart
+            except Exception:  # noqa: BLE001 - no stream yet, or NATS restarting
+                log.info("gateway.registry_events_waiting", exc_info=True)
+                await asyncio.sleep(1.0)
+
+    async def _see_registry_event(self, msg) -> None:
+        try:
+            env = json.loads(msg.data)
+            if env.get("type") in SESSION_ENDING:
+                account, generation = str(env["aggregate_id"]), int(env["payload"]["sessions"])
+                self.generations[account] = max(generation, self.generations.get(account, 0))
+        except (ValueError, KeyError, TypeError):  # not an envelope: nothing of ours
+            log.warning("gateway.registry_event_unread", seq=msg.metadata.sequence.stream)
 
     async def _follow_revocations(self) -> None:
         watcher = await self.revoked_kv.watchall()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-
-import uuid
 
 import jwt
 
@@ -27,6 +26,7 @@ class Claims:
     school_id: str = ""
     region_id: str = ""
     token_id: str = ""  # the token's own id (jti): what logging out revokes
+    sessions: int = 0  # the account's session generation when issued: a suspension or new password ends it
 
 
 def not_logged_in() -> FestivalError:
@@ -38,7 +38,8 @@ def token_expired() -> FestivalError:
 
 
 def token_revoked() -> FestivalError:
-    return FestivalError("token_revoked", "您已退出登录，请重新登录。", "This login was ended: log in again.", 401)
+    return FestivalError("token_revoked", "此次登录已结束（已退出、账号被停用或密码已更改），请重新登录。",
+                         "This login was ended (logged out, account suspended or password changed): log in again.", 401)
 
 
 def bad_token() -> FestivalError:
@@ -58,7 +59,7 @@ class Tokens:
         body = {
             "sub": claims.account_id, "role": claims.role, "school_id": claims.school_id,
             "region_id": claims.region_id, "iat": int(issued.timestamp()), "exp": int(expires.timestamp()),
-            "jti": uuid.uuid4().hex,
+            "jti": uuid.uuid4().hex, "gen": claims.sessions,
         }
         return jwt.encode(body, self.secret, algorithm=ALGORITHM), expires
 
@@ -77,12 +78,12 @@ class Tokens:
         if self.now().timestamp() >= body["exp"]:
             raise token_expired()
         return Claims(body["sub"], body["role"], body.get("school_id") or "", body.get("region_id") or "",
-                      str(body.get("jti") or ""))
+                      str(body.get("jti") or ""), body.get("gen", 0))
 
 
 def _well_formed(body: dict) -> bool:
     texts = (body.get(k, "") for k in ("sub", "role", "school_id", "region_id"))
-    numbers = (body.get(k) for k in ("exp", "iat"))
+    numbers = (body.get(k) for k in ("exp", "iat", "gen") if k in body)
     return all(isinstance(t, str) for t in texts) and all(
         isinstance(n, int) and not isinstance(n, bool) for n in numbers
     ) and bool(body["sub"]) and bool(body["role"])

@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import ClassVar
 
-from festival_intake.adapters.files import FileStore, UploadTicket
+from festival_intake.adapters.files import UPLOAD_URL_LIFETIME, FileStore, UploadTicket
 from festival_intake.domain.consent import Consent
 from festival_intake.domain.draft import Draft, invalid
 from festival_intake.domain.edition import EditionView
 from festival_intake.domain.submission import Submission
-from festival_intake.domain.uploads import MULTIPART_SLOTS, PART_SIZE, URL_LIFETIME, check_parts, check_upload
+from festival_intake.domain.uploads import MULTIPART_SLOTS, PART_SIZE, check_part_numbers, check_parts, check_upload
 from festival_intake.domain.uploads import object_key, part_count
 from festival_intake.policies import IntakePolicies
 from festival_intake.queries import IntakeQueries
@@ -65,8 +65,8 @@ class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
         sub.check_upload_allowed(view.window_open, slot)
         filename = check_upload(view.rules, slot, filename, size)
         upload_id = uuid.uuid4().hex
-        key = object_key(sub.edition, str(sub.id), slot, upload_id, filename)
-        multipart, expires_at = slot in MULTIPART_SLOTS, clock.now() + URL_LIFETIME
+        key = object_key(sub.edition, str(sub.id), slot, upload_id)
+        multipart, expires_at = slot in MULTIPART_SLOTS, clock.now() + UPLOAD_URL_LIFETIME
         if multipart:
             s3_upload_id, parts = self._files().start_multipart(key, size)
             ticket = UploadTicket(upload_id, slot, True, expires_at, part_size=PART_SIZE, parts=parts)
@@ -77,6 +77,20 @@ class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
                            multipart=multipart, s3_upload_id=s3_upload_id)
         self.save(sub)
         return ticket
+
+    def renew_upload(self, cause: Cause, submission_id: str, upload_id: str,
+                     part_numbers: list[int] = ()) -> UploadTicket:
+        """Fresh URLs for an upload not yet confirmed (the given parts, or all), so a long one outlives its
+        first URLs; nothing is recorded, and the parts already stored stay where they are."""
+        sub, view = self._owned(cause, submission_id)
+        upload = sub.pending_upload(upload_id)
+        sub.check_upload_allowed(view.window_open, upload["slot"])
+        expires_at, key = clock.now() + UPLOAD_URL_LIFETIME, upload["object_key"]
+        if not upload["multipart"]:
+            return UploadTicket(upload_id, upload["slot"], False, expires_at, url=self._files().presign_put(key))
+        numbers = check_part_numbers(list(part_numbers), part_count(upload["size"]))
+        parts = self._files().presign_parts(key, upload["s3_upload_id"], numbers)
+        return UploadTicket(upload_id, upload["slot"], True, expires_at, part_size=PART_SIZE, parts=parts)
 
     @command
     def confirm_upload(self, cause: Cause, submission_id: str, upload_id: str,

@@ -68,7 +68,7 @@ class IntakeQueries:
         record = sub.files.get(slot)
         if record is None:
             raise not_found("该文件", "That file")
-        return record, self._files().presign_get(record["object_key"])
+        return record, self._files().presign_get(record["object_key"], record["filename"], slot)
 
     def missing_slots(self, sub: Submission) -> list[str]:
         return sub.missing_slots(self.edition_view(sub.edition).rules)

@@ -9,6 +9,11 @@ from minio import Minio
 
 from festival_kit.settings import Settings
 
+# A film is watched through its presigned GET, and the browser signs nothing: every seek is a new request on
+# the same URL. Long enough to watch an 8-minute film (the longest category) with pauses, short enough to
+# leak little.
+WATCHING = timedelta(minutes=30)
+
 
 class Links:
     """Presigned GETs on the endpoint clients reach (S3_PUBLIC_ENDPOINT, else the service's own)."""

@@ -1,4 +1,5 @@
-"""Where a service finds its store, the log, object storage and its peers: all from the environment."""
+"""Where a service finds its store, the log, object storage and its peers: all from the environment (secrets
+also from the files NAME_FILE names, see festival_kit.secrets)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from festival_kit.ports import Ports
+from festival_kit.secrets import secret
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,8 @@ class Settings:
     nats_url: str = field(default_factory=lambda: os.environ.get("NATS_URL", ""))
     s3_endpoint: str = field(default_factory=lambda: os.environ.get("S3_ENDPOINT", ""))
     s3_public_endpoint: str = field(default_factory=lambda: os.environ.get("S3_PUBLIC_ENDPOINT", ""))
-    s3_access_key: str = field(default_factory=lambda: os.environ.get("S3_ACCESS_KEY", ""))
-    s3_secret_key: str = field(default_factory=lambda: os.environ.get("S3_SECRET_KEY", ""))
+    s3_access_key: str = field(default_factory=lambda: secret("S3_ACCESS_KEY"))
+    s3_secret_key: str = field(default_factory=lambda: secret("S3_SECRET_KEY"))
     s3_bucket: str = field(default_factory=lambda: os.environ.get("S3_BUCKET", "festival"))
     grpc_host: str = field(default_factory=lambda: os.environ.get("FESTIVAL_GRPC_HOST", "127.0.0.1"))
     public_url: str = field(default_factory=lambda: os.environ.get("FESTIVAL_PUBLIC_URL", ""))
@@ -59,7 +61,7 @@ class Settings:
                 "POSTGRES_HOST": os.environ.get("POSTGRES_HOST", "127.0.0.1"),
                 "POSTGRES_PORT": os.environ.get("POSTGRES_PORT", "5432"),
                 "POSTGRES_USER": os.environ.get("POSTGRES_USER", "postgres"),
-                "POSTGRES_PASSWORD": os.environ.get("POSTGRES_PASSWORD", ""),
+                "POSTGRES_PASSWORD": secret("POSTGRES_PASSWORD"),
                 "POSTGRES_SCHEMA": service.replace("-", "_"),
             }
             ensure_schema(env)

@@ -158,11 +158,47 @@ class RegistryApplication(RegistryStore):
         keep = [a for a in self.all(Account) if all(not v or getattr(a, k) == v for k, v in held.items())]
         return sorted(keep, key=lambda a: a.username)
 
+    def suspend_account(self, account_id: str, reason: str) -> Account:
+        """The province admin suspends an account (not their own), saying why."""
+        caller = access.require(self.caller(), "province_admin")
+        account = self._account(account_id)
+        if account.id == caller.id:
+            raise refusals.not_yourself()
+        account.suspend(str(caller.id), validation.reason(reason))
+        self.save(account)
+        return account
+
+    def reactivate_account(self, account_id: str) -> Account:
+        caller = access.require(self.caller(), "province_admin")
+        account = self._account(account_id)
+        account.reactivate(str(caller.id))
+        self.save(account)
+        return account
+
+    def change_password(self, current: str, new: str) -> Account:
+        """The caller changes their own password, proving the current one."""
+        caller = access.require(self.caller(), *ROLES)
+        if not caller.check_password(current):
+            raise refusals.wrong_password()
+        caller.change_password(str(caller.id), validation.password(new, caller.username), reset=False)
+        self.save(caller)
+        return caller
+
+    def reset_password(self, account_id: str, new: str) -> Account:
+        """An admin whose scope holds the account sets a new password for it (a forgotten one)."""
+        caller = access.require(self.caller(), "province_admin", "region_admin", "school_admin")
+        account = self._account(account_id)
+        if not access.may_reset(caller, account):
+            raise refusals.forbidden()
+        account.change_password(str(caller.id), validation.password(new, account.username), reset=True)
+        self.save(account)
+        return account
+
     # -- helpers -----------------------------------------------------------------------------------------
     def _open(self, username: str, password: str, display_name: str, role: str, region_id: str | None,
               school_id: str | None, *also: Any, judge_profile: tuple[Any, ...] | None = None) -> Account:
         name = validation.username(username)
-        password, shown = validation.password(password), validation.display_name(display_name)
+        password, shown = validation.password(password, name), validation.display_name(display_name)
         if self.find(Account, ids.account_id(name)) is not None:
             raise refusals.username_taken()
         account = Account.open(self.edition().edition, name, password, shown, role, region_id, school_id)
@@ -174,6 +210,12 @@ class RegistryApplication(RegistryStore):
             if self.find(Account, account.id) is not None:  # the same username, registered a moment ago
                 raise refusals.username_taken() from None
             raise  # another aggregate (a new school) saved first: the command is tried again (festival_kit.rpc)
+        return account
+
+    def _account(self, account_id: str) -> Account:
+        account = self.find(Account, account_id)
+        if account is None:
+            raise refusals.not_found("账号", "Account")
         return account
 
     def _region(self, region_id: str) -> Region:

@@ -113,7 +113,7 @@ class ReviewQueries:
     def case(self, submission_id: str) -> ReviewCase:
         case = self.find(ReviewCase.id_for(submission_id))
         if not isinstance(case, ReviewCase):
-            raise refusals.not_found("作品", "Work")
+            raise refusals.not_in_review()
         return case
 
     def edition_of(self, edition: str) -> ReviewEdition:

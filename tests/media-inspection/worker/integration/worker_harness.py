@@ -68,7 +68,7 @@ class Festival:
     def confirmed(self, submission_id: str, slot: str, data: bytes, version: int = 3) -> Envelope:
         """Put `data` in the bucket and say intake confirmed it for `slot`."""
         upload_id = uuid.uuid4().hex
-        key = f"editions/11/submissions/{submission_id}/{slot}/{upload_id}/{slot}.bin"
+        key = f"editions/11/submissions/{submission_id}/{slot}/{upload_id}"  # as intake names it: ids only
         self.bucket.client.put_object(self.bucket.name, key, io.BytesIO(data), len(data))
         payload = {"upload_id": upload_id, "slot": slot, "object_key": key, "filename": f"{slot}.bin",
                    "size": len(data), "kind": "jpeg", "etag": "e"}

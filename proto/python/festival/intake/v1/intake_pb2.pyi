@@ -219,6 +219,16 @@ class UploadTicket(_message.Message):
     expires_at: str
     def __init__(self, upload_id: _Optional[str] = ..., slot: _Optional[str] = ..., multipart: _Optional[bool] = ..., url: _Optional[str] = ..., parts: _Optional[_Iterable[_Union[UploadPart, _Mapping]]] = ..., part_size: _Optional[int] = ..., expires_at: _Optional[str] = ...) -> None: ...
 
+class RenewUploadRequest(_message.Message):
+    __slots__ = ("submission_id", "upload_id", "part_numbers")
+    SUBMISSION_ID_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_ID_FIELD_NUMBER: _ClassVar[int]
+    PART_NUMBERS_FIELD_NUMBER: _ClassVar[int]
+    submission_id: str
+    upload_id: str
+    part_numbers: _containers.RepeatedScalarFieldContainer[int]
+    def __init__(self, submission_id: _Optional[str] = ..., upload_id: _Optional[str] = ..., part_numbers: _Optional[_Iterable[int]] = ...) -> None: ...
+
 class CompletedPart(_message.Message):
     __slots__ = ("part_number", "etag")
     PART_NUMBER_FIELD_NUMBER: _ClassVar[int]

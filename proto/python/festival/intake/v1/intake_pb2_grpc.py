@@ -59,6 +59,11 @@ class IntakeStub:
                 request_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.StartUploadRequest.SerializeToString,
                 response_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.UploadTicket.FromString,
                 _registered_method=True)
+        self.RenewUpload = channel.unary_unary(
+                '/festival.intake.v1.Intake/RenewUpload',
+                request_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.RenewUploadRequest.SerializeToString,
+                response_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.UploadTicket.FromString,
+                _registered_method=True)
         self.ConfirmUpload = channel.unary_unary(
                 '/festival.intake.v1.Intake/ConfirmUpload',
                 request_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.ConfirmUploadRequest.SerializeToString,
@@ -110,6 +115,14 @@ class IntakeServicer:
 
     def StartUpload(self, request, context):
         """A presigned upload for one file slot (multipart for the film).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenewUpload(self, request, context):
+        """Fresh URLs (the parts named, or all) for an upload not yet confirmed: its URLs live minutes, a film
+        may take longer. Records nothing.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -168,6 +181,11 @@ def add_IntakeServicer_to_server(servicer, server):
             'StartUpload': grpc.unary_unary_rpc_method_handler(
                     servicer.StartUpload,
                     request_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.StartUploadRequest.FromString,
+                    response_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.UploadTicket.SerializeToString,
+            ),
+            'RenewUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenewUpload,
+                    request_deserializer=festival_dot_intake_dot_v1_dot_intake__pb2.RenewUploadRequest.FromString,
                     response_serializer=festival_dot_intake_dot_v1_dot_intake__pb2.UploadTicket.SerializeToString,
             ),
             'ConfirmUpload': grpc.unary_unary_rpc_method_handler(
@@ -325,6 +343,33 @@ class Intake:
             target,
             '/festival.intake.v1.Intake/StartUpload',
             festival_dot_intake_dot_v1_dot_intake__pb2.StartUploadRequest.SerializeToString,
+            festival_dot_intake_dot_v1_dot_intake__pb2.UploadTicket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenewUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.intake.v1.Intake/RenewUpload',
+            festival_dot_intake_dot_v1_dot_intake__pb2.RenewUploadRequest.SerializeToString,
             festival_dot_intake_dot_v1_dot_intake__pb2.UploadTicket.FromString,
             options,
             channel_credentials,

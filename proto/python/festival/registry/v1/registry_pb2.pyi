@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Account(_message.Message):
-    __slots__ = ("id", "username", "display_name", "role", "region_id", "school_id", "status", "judge")
+    __slots__ = ("id", "username", "display_name", "role", "region_id", "school_id", "status", "judge", "sessions", "suspension_reason")
     ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -16,6 +16,8 @@ class Account(_message.Message):
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     JUDGE_FIELD_NUMBER: _ClassVar[int]
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    SUSPENSION_REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
     username: str
     display_name: str
@@ -24,7 +26,39 @@ class Account(_message.Message):
     school_id: str
     status: str
     judge: JudgeProfile
-    def __init__(self, id: _Optional[str] = ..., username: _Optional[str] = ..., display_name: _Optional[str] = ..., role: _Optional[str] = ..., region_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., judge: _Optional[_Union[JudgeProfile, _Mapping]] = ...) -> None: ...
+    sessions: int
+    suspension_reason: str
+    def __init__(self, id: _Optional[str] = ..., username: _Optional[str] = ..., display_name: _Optional[str] = ..., role: _Optional[str] = ..., region_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., judge: _Optional[_Union[JudgeProfile, _Mapping]] = ..., sessions: _Optional[int] = ..., suspension_reason: _Optional[str] = ...) -> None: ...
+
+class SuspendAccountRequest(_message.Message):
+    __slots__ = ("account_id", "reason")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    reason: str
+    def __init__(self, account_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ReactivateAccountRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class ChangePasswordRequest(_message.Message):
+    __slots__ = ("current_password", "new_password")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    NEW_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    new_password: str
+    def __init__(self, current_password: _Optional[str] = ..., new_password: _Optional[str] = ...) -> None: ...
+
+class ResetPasswordRequest(_message.Message):
+    __slots__ = ("account_id", "new_password")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    NEW_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    new_password: str
+    def __init__(self, account_id: _Optional[str] = ..., new_password: _Optional[str] = ...) -> None: ...
 
 class JudgeProfile(_message.Message):
     __slots__ = ("region_id", "school_id", "expertise", "declared_persons")

@@ -74,6 +74,26 @@ class RegistryStub:
                 request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.IssueJudgeRequest.SerializeToString,
                 response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
                 _registered_method=True)
+        self.SuspendAccount = channel.unary_unary(
+                '/festival.registry.v1.Registry/SuspendAccount',
+                request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.SuspendAccountRequest.SerializeToString,
+                response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+                _registered_method=True)
+        self.ReactivateAccount = channel.unary_unary(
+                '/festival.registry.v1.Registry/ReactivateAccount',
+                request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.ReactivateAccountRequest.SerializeToString,
+                response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+                _registered_method=True)
+        self.ChangePassword = channel.unary_unary(
+                '/festival.registry.v1.Registry/ChangePassword',
+                request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.ChangePasswordRequest.SerializeToString,
+                response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+                _registered_method=True)
+        self.ResetPassword = channel.unary_unary(
+                '/festival.registry.v1.Registry/ResetPassword',
+                request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.ResetPasswordRequest.SerializeToString,
+                response_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+                _registered_method=True)
         self.GetEdition = channel.unary_unary(
                 '/festival.registry.v1.Registry/GetEdition',
                 request_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.GetEditionRequest.SerializeToString,
@@ -148,6 +168,33 @@ class RegistryServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SuspendAccount(self, request, context):
+        """The province admin suspends an account (refused at sign-in, its tokens stop working) or reactivates it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReactivateAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChangePassword(self, request, context):
+        """The caller changes their own password (proving the current one); every older token stops working.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResetPassword(self, request, context):
+        """An admin whose scope holds the account sets a new password for it; every older token stops working.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetEdition(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -207,6 +254,26 @@ def add_RegistryServicer_to_server(servicer, server):
             'IssueJudge': grpc.unary_unary_rpc_method_handler(
                     servicer.IssueJudge,
                     request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.IssueJudgeRequest.FromString,
+                    response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
+            ),
+            'SuspendAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.SuspendAccount,
+                    request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.SuspendAccountRequest.FromString,
+                    response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
+            ),
+            'ReactivateAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReactivateAccount,
+                    request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.ReactivateAccountRequest.FromString,
+                    response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
+            ),
+            'ChangePassword': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangePassword,
+                    request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.ChangePasswordRequest.FromString,
+                    response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
+            ),
+            'ResetPassword': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResetPassword,
+                    request_deserializer=festival_dot_registry_dot_v1_dot_registry__pb2.ResetPasswordRequest.FromString,
                     response_serializer=festival_dot_registry_dot_v1_dot_registry__pb2.Account.SerializeToString,
             ),
             'GetEdition': grpc.unary_unary_rpc_method_handler(
@@ -440,6 +507,114 @@ class Registry:
             target,
             '/festival.registry.v1.Registry/IssueJudge',
             festival_dot_registry_dot_v1_dot_registry__pb2.IssueJudgeRequest.SerializeToString,
+            festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SuspendAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.registry.v1.Registry/SuspendAccount',
+            festival_dot_registry_dot_v1_dot_registry__pb2.SuspendAccountRequest.SerializeToString,
+            festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReactivateAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.registry.v1.Registry/ReactivateAccount',
+            festival_dot_registry_dot_v1_dot_registry__pb2.ReactivateAccountRequest.SerializeToString,
+            festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangePassword(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.registry.v1.Registry/ChangePassword',
+            festival_dot_registry_dot_v1_dot_registry__pb2.ChangePasswordRequest.SerializeToString,
+            festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResetPassword(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/festival.registry.v1.Registry/ResetPassword',
+            festival_dot_registry_dot_v1_dot_registry__pb2.ResetPasswordRequest.SerializeToString,
             festival_dot_registry_dot_v1_dot_registry__pb2.Account.FromString,
             options,
             channel_credentials,

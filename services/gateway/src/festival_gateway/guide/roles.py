@@ -136,11 +136,12 @@ REGION_STEPS = (
          "by {region_deadline}. Returns to the student are possible only while submissions are open (until "
          "{window_closes}); the school is told.", "/web/queue", "通知 三.6"),
     Step("上报地区统计表", "File the region's statistics table",
-         "通过 GET /regions/{{id}}/statistics.xlsx 下载按记录生成的统计表，核对后在 {region_deadline} 前用 "
-         "POST /regions/{{id}}/statistics/filing 上报；可再次上报，以最后一次为准。未上报时，截止前 3 天和 1 天会收到提醒。",
-         "GET /regions/{{id}}/statistics.xlsx downloads the table generated from the log; check it and file it "
-         "with POST /regions/{{id}}/statistics/filing by {region_deadline}. Filing again replaces it. Until it is "
-         "filed, reminders arrive 3 days and 1 day before.", "/docs", "通知 三.7"),
+         "在“统计表”下载按记录生成的统计表（XLSX），核对后勾选确认，在 {region_deadline} 前上报；表格在下载后有变化"
+         "（有作品报送或退回）时平台拒绝上报，请重新下载核对。可再次上报，以最后一次为准。未上报时，截止前 3 天和 1 天会收到提醒。",
+         "On Statistics download the table generated from the log (XLSX), check it, tick the box and file it by "
+         "{region_deadline}; if the table changed since (works forwarded or returned) the filing is refused: "
+         "download and check it again. Filing again replaces it. Until it is filed, reminders arrive 3 days and 1 "
+         "day before.", "/web/statistics", "通知 三.7"),
     Step("展示交流", "Exhibition",
          "省级发布后（{exhibition_by} 前），在“展示交流”查看各地区的最佳作品，下载影片、封面和海报（链接 24 小时有效）"
          "或打包下载清单。",
@@ -161,31 +162,32 @@ REGION_STEPS = (
 
 PROVINCE_STEPS = (
     Step("开设地区管理员和评委账号", "Issue region admin and judge accounts",
-         "通过接口 POST /accounts/region-admins 为各地区开设管理员；POST /accounts/judges 开设评委账号，写明评委所在地区"
-         "和学校（评审时回避其作品）、专长类别和需回避的相识人员。",
-         "POST /accounts/region-admins issues each region's admin; POST /accounts/judges issues a judge with the "
-         "region and school they work in (their works are never assigned to them), expertise and the persons "
-         "they know.", "/docs", "通知 三.5"),
+         "通过接口 POST /accounts/region-admins 为各地区开设管理员；在“评审”页开设评委账号，写明评委所在地区"
+         "（评审时回避其作品）、专长类别和需回避的相识人员（学校只能通过接口 POST /accounts/judges 填写）。",
+         "POST /accounts/region-admins issues each region's admin; on Judging issue a judge with the region they "
+         "work in (its works are never assigned to them), expertise and the persons they know (their school only "
+         "through POST /accounts/judges).", "/web/rounds", "通知 三.5"),
     Step("资格审查", "Qualification review",
          "地区上报截止（{region_deadline}）后，在“审核队列”确认作品参评资格，或取消资格（至少选择一项通知规定的原因"
-         "并填写依据）。GET /review/filings 查看各地区统计表的上报情况。",
+         "并填写依据）。“统计表”页查看各地区统计表的上报情况并下载上报的版本。",
          "After the region deadline ({region_deadline}), qualify each work in the review queue, or disqualify it "
-         "with at least one reason from the notice and the evidence. GET /review/filings shows which regions "
-         "filed their table.", "/web/queue", "附件 二.6"),
+         "with at least one reason from the notice and the evidence. Statistics shows which regions filed their "
+         "table and downloads it as filed.", "/web/queue", "附件 二.6"),
     Step("开设评审轮次并分配评委", "Open the judging rounds and assign judges",
-         "每个类别开设一轮（POST /judging/rounds），设定评委（PUT /judging/rounds/{{id}}/judges，专长须包含该类别）。"
+         "在“评审”页为每个类别开设一轮，在轮次页勾选评委（只列出专长包含该类别的在职评委）并保存。"
          "评审期（{judging_opens} 起）内分配：每件作品 {judges_per_work} 位评委，不分配本地区、本校或申报相识的评委；"
          "若有作品找不到足够的评委，平台列出这些作品，不做任何分配。",
-         "Open one round per category (POST /judging/rounds) and set its judges (PUT /judging/rounds/{{id}}/judges; "
-         "their expertise must cover the category). Inside the judging window (from {judging_opens}) assign: "
+         "On Judging open one round per category, and on the round's page tick its judges (only active judges whose "
+         "expertise covers the category are listed) and save. Inside the judging window (from {judging_opens}) assign: "
          "{judges_per_work} judges per work, none of its region or school nor one who declared its people; if a "
-         "work lacks eligible judges, the platform names it and assigns nothing.", "/docs", "通知 二"),
+         "work lacks eligible judges, the platform names it and assigns nothing.", "/web/rounds", "通知 二"),
     Step("结束评审，查看结果和评委偏差报告", "Close the rounds; read results and the bias report",
-         "跟踪评分进度；评审期在 {judging_closes} 结束，提前结束须填写理由。结果含原始平均分、标准化得分和名次；评委偏差"
-         "报告标出异常评委和名次变化。",
-         "Follow the progress; the judging window ends {judging_closes}, and closing early needs a reason. Results "
-         "give raw means, normalised scores and ranks; the bias report flags outlying judges and rank changes.",
-         "/docs"),
+         "在轮次页跟踪每位评委和每件作品的评分进度；评审期在 {judging_closes} 结束，提前结束须填写理由。结果含原始平均分、"
+         "标准化得分和名次；评委偏差报告（接口 GET /judging/rounds/{{id}}/report）标出异常评委和名次变化。",
+         "Follow each judge's and each work's progress on the round's page; the judging window ends "
+         "{judging_closes}, and closing early needs a reason. Results give raw means, normalised scores and ranks; "
+         "the bias report (GET /judging/rounds/{{id}}/report) flags outlying judges and rank changes.",
+         "/web/rounds"),
     Step("计算、核对并公布获奖名单", "Compute, check and publish the awards",
          "在“表彰”为每个类别计算获奖名单，核对标为“易变”的奖项，评审结束后在 {publish_by} 前公布；公布后颁发证书，"
          "只能通过更正修改。优秀指导教师等荣誉在“荣誉”页授予。",
@@ -225,11 +227,11 @@ JUDGE_STEPS = (
          "Submit once every criterion is scored, once; to amend it before the round closes, give a reason.",
          "/web/judging"),
     Step("申报回避", "Declare a conflict",
-         "认识作品的作者或指导教师等情况时，通过接口 POST /judging/assignments/{{id}}/conflict 申报回避并填写理由；"
-         "作品改派给另一位符合条件的评委。",
-         "If you know the work's people (or are otherwise conflicted), declare it with "
-         "POST /judging/assignments/{{id}}/conflict and a reason; the work goes to another eligible judge.",
-         "/docs", "通知 二"),
+         "认识作品的作者或指导教师等情况时，在评分页展开“申报回避”，填写理由并确认；作品改派给另一位符合条件的评委，"
+         "从您的任务中移出。",
+         "If you know the work's people (or are otherwise conflicted), open Declare a conflict on the sheet, give "
+         "a reason and confirm; the work goes to another eligible judge and leaves your list.",
+         "/web/judging", "通知 二"),
 )
 
 AUDITOR_STEPS = (
@@ -238,10 +240,11 @@ AUDITOR_STEPS = (
          "All works lists every work, read only; each work's timeline says who decided each step, when and why.",
          "/web/queue"),
     Step("查看评审和表彰", "Read judging and awards",
-         "通过接口查看评审轮次、结果、评委偏差报告（/judging/rounds），统计表上报情况（/review/filings），在“表彰”查看"
-         "获奖名单、荣誉和提醒。",
-         "Through the API read the rounds, results and bias reports (/judging/rounds) and the filings "
-         "(/review/filings); Awards shows the lists, honours and reminders.", "/web/awards"),
+         "“评审”页查看评审轮次、进度和结果（评委偏差报告见接口 /judging/rounds/{{id}}/report），“统计表”页查看上报情况，"
+         "在“表彰”查看获奖名单、荣誉和提醒。",
+         "Judging shows the rounds, their progress and results (the bias report through "
+         "/judging/rounds/{{id}}/report), Statistics the filings, and Awards the lists, honours and reminders.",
+         "/web/rounds"),
     Step("核验整条日志", "Verify the whole log",
          "在“审计”点击“开始核验”：从第 1 条起检查每个事件的契约、哈希链、流序号有无缺失、撤回后的事件和各检查点，并用记录的"
          "输入复算技术检测、审核、评审和获奖决定。进度自动刷新；每个问题列出检查项、流序号、聚合及版本、记录值和复算值，"

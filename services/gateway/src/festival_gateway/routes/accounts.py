@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from typing import Annotated, Literal, get_args
+
+from fastapi import APIRouter, Depends, Query, Request
 
 from festival.registry.v1 import registry_pb2
+from festival_events.contracts.registry import Role
 from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import to_json
 from festival_gateway.deps import anonymous, caller, services, sessions
-from festival_gateway.models import Decision, JudgeIssue, RegionAdminIssue, SchoolAdminSignUp, StudentSignUp
+from festival_gateway.models import (
+    Decision, JudgeIssue, PasswordReset, RegionAdminIssue, SchoolAdminSignUp, StudentSignUp, Suspension,
+)
 from festival_gateway.routes.common import PathId, QueryText, errors
 from festival_gateway.sessions import SIGN_UPS, Sessions, key
 
 router = APIRouter(prefix="/accounts", tags=["账号 / accounts"])
+RoleFilter = Annotated[Literal[("", *get_args(Role))], Query(description="角色（可选）/ role (optional)")]
+# The registry's account statuses (festival_registry.domain.account.STATUSES).
+StatusFilter = Annotated[Literal["", "active", "pending", "refused", "suspended"],
+                         Query(description="状态（可选）/ status (optional)")]
 
 
 async def count_sign_up(request: Request, shared: Sessions) -> None:
@@ -50,10 +59,11 @@ async def register_school_admin(request: Request, body: SchoolAdminSignUp, who: 
 
 @router.get(
     "", summary="账号列表 / List accounts", responses=errors(401, 403),
-    description="地区管理员只看到本地区账号；省级管理员和审计看到全部。\n\n"
-    "A region admin sees their region's accounts; the province admin and auditors see all.",
+    description="校级管理员只看到本校账号，地区管理员只看到本地区账号；省级管理员和审计看到全部。\n\n"
+    "A school admin sees their school's accounts, a region admin their region's; the province admin and auditors "
+    "see all.",
 )
-async def list_accounts(role: QueryText = "", status: QueryText = "", region_id: QueryText = "",
+async def list_accounts(role: RoleFilter = "", status: StatusFilter = "", region_id: QueryText = "",
                         who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
     region = scope.accounts_filter(who.claims, region_id)
     request = registry_pb2.ListAccountsRequest(role=role, status=status, region_id=region)
@@ -70,8 +80,8 @@ async def list_accounts(role: QueryText = "", status: QueryText = "", region_id:
 async def decide(account_id: PathId, body: Decision, who: Caller = Depends(caller),
                  svc: Services = Depends(services)) -> dict:
     scope.require_role(who.claims, scope.REGION_ADMIN)
-    found = await svc.registry.GetAccount(registry_pb2.GetAccountRequest(account_id=account_id), **who.call())
-    scope.check_decide(who.claims, found)
+    # registry checks the applicant's region (403) and existence (404); reading it first here would answer 404
+    # for another region's applicant, whom GetAccount does not show this caller
     request = registry_pb2.DecideSchoolAdminRequest(account_id=account_id, **body.model_dump())
     return to_json(await svc.registry.DecideSchoolAdmin(request, **who.call()))
 
@@ -99,3 +109,42 @@ async def issue_judge(body: JudgeIssue, who: Caller = Depends(caller), svc: Serv
     scope.require_role(who.claims, scope.PROVINCE_ADMIN)
     request = registry_pb2.IssueJudgeRequest(**body.model_dump())
     return to_json(await svc.registry.IssueJudge(request, **who.call()))
+
+
+@router.post(
+    "/{account_id}/suspend", summary="停用账号 / Suspend an account", responses=errors(401, 403, 404, 409, 422),
+    description="省级管理员停用账号（须填理由；不能停用自己）：该账号不能再登录，已签发的令牌在一秒内于所有网关失效。"
+    "\n\nThe province admin suspends an account, saying why (not their own): it can no longer log in, and every "
+    "token it holds stops working on every gateway within a second.",
+)
+async def suspend(account_id: PathId, body: Suspension, who: Caller = Depends(caller),
+                  svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.PROVINCE_ADMIN)
+    request = registry_pb2.SuspendAccountRequest(account_id=account_id, reason=body.reason)
+    return to_json(await svc.registry.SuspendAccount(request, **who.call()))
+
+
+@router.post(
+    "/{account_id}/reactivate", summary="恢复账号 / Reactivate an account", responses=errors(401, 403, 404, 409),
+    description="省级管理员恢复停用的账号；停用前的令牌不会恢复，须重新登录。\n\nThe province admin reactivates a "
+    "suspended account; tokens from before the suspension stay dead: the person logs in again.",
+)
+async def reactivate(account_id: PathId, who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.PROVINCE_ADMIN)
+    request = registry_pb2.ReactivateAccountRequest(account_id=account_id)
+    return to_json(await svc.registry.ReactivateAccount(request, **who.call()))
+
+
+@router.post(
+    "/{account_id}/password", summary="重置密码 / Reset a password", responses=errors(401, 403, 404, 422),
+    description="为忘记密码的人设置新密码：省级管理员可重置除省级管理员外的任何账号，地区管理员可重置本地区的校级"
+    "管理员和学生，校级管理员可重置本校学生。该账号此前的令牌全部失效。\n\nSet a new password for someone who "
+    "forgot theirs: the province admin for any account but a province admin's, a region admin for the school admins "
+    "and students of their region, a school admin for the students of their school. Every earlier token of the "
+    "account stops working.",
+)
+async def reset_password(account_id: PathId, body: PasswordReset, who: Caller = Depends(caller),
+                         svc: Services = Depends(services)) -> dict:
+    scope.require_role(who.claims, scope.PROVINCE_ADMIN, scope.REGION_ADMIN, scope.SCHOOL_ADMIN)
+    request = registry_pb2.ResetPasswordRequest(account_id=account_id, new_password=body.new_password)
+    return to_json(await svc.registry.ResetPassword(request, **who.call()))

@@ -15,10 +15,11 @@ from pydantic import Field
 from festival.audit.v1 import audit_pb2 as pb
 from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
-from festival_gateway.convert import content_disposition, to_json
+from festival_gateway.convert import to_json
 from festival_gateway.deps import anonymous, caller, services
 from festival_gateway.models import Body
 from festival_gateway.routes.common import errors
+from festival_kit.disposition import content_disposition
 from festival_kit.errors import not_found
 
 router = APIRouter(tags=["审计 / audit"])

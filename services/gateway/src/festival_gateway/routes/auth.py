@@ -9,7 +9,7 @@ from festival.registry.v1 import registry_pb2
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import to_json
 from festival_gateway.deps import anonymous, caller, services, sessions, tokens
-from festival_gateway.models import LoginRequest
+from festival_gateway.models import LoginRequest, PasswordChange
 from festival_gateway.routes.common import errors
 from festival_gateway.sessions import FAILED_BY_ADDRESS, FAILED_BY_USER, Sessions, key
 from festival_gateway.tokens import Claims, Tokens
@@ -51,7 +51,13 @@ async def login(
     await shared.clear(FAILED_BY_USER, user)
     if account.status != "active":  # the registry refuses these already; a token must never say otherwise
         raise not_active(account.status)
-    token, expires = issuer.issue(Claims(account.id, account.role, account.school_id, account.region_id))
+    return signed_in(issuer, account)
+
+
+def signed_in(issuer: Tokens, account: registry_pb2.Account) -> dict:
+    """A fresh token for the account, in its session generation in force."""
+    claims = Claims(account.id, account.role, account.school_id, account.region_id, sessions=account.sessions)
+    token, expires = issuer.issue(claims)
     return {"token": token, "token_type": "bearer", "expires_at": expires.isoformat(), "account": to_json(account)}
 
 
@@ -62,6 +68,29 @@ async def login(
 async def logout(who: Caller = Depends(caller), shared: Sessions = Depends(sessions)) -> dict:
     await shared.revoke(who.claims.token_id)
     return {"logged_out": True}
+
+
+@router.post(
+    "/auth/password", summary="修改密码 / Change my password", responses=errors(401, 403, 422, 429),
+    description="输入当前密码并设置新密码（10 至 128 个字符，不能过于常见，不能包含用户名）。此前签发的所有令牌"
+    "（包括其他设备上的登录）立即失效；返回新的令牌。当前密码错误与登录失败一同计数。\n\nChange your password, "
+    "proving the current one (the new one: 10 to 128 characters, not a common one, not containing the username). "
+    "Every token issued before stops working, on every device; the answer carries a new token. A wrong current "
+    "password counts as a failed login.",
+)
+async def change_password(body: PasswordChange, who: Caller = Depends(caller), svc: Services = Depends(services),
+                          issuer: Tokens = Depends(tokens), shared: Sessions = Depends(sessions)) -> dict:
+    account_key = key("account", who.claims.account_id)
+    await shared.check(FAILED_BY_USER, account_key)
+    try:
+        account = await svc.registry.ChangePassword(registry_pb2.ChangePasswordRequest(**body.model_dump()),
+                                                    **who.call())
+    except grpc.RpcError as problem:
+        refused = FestivalError.from_rpc_error(problem)
+        if refused is not None and refused.code == "wrong_password":
+            await shared.add(FAILED_BY_USER, account_key)
+        raise
+    return signed_in(issuer, account)
 
 
 @router.get(

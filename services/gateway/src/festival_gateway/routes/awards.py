@@ -18,10 +18,11 @@ from pydantic import AwareDatetime, Field
 from festival.awards.v1 import awards_pb2 as pb
 from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
-from festival_gateway.convert import content_disposition, to_json
+from festival_gateway.convert import to_json
 from festival_gateway.deps import anonymous, caller, services
 from festival_gateway.models import Body
 from festival_gateway.routes.common import errors
+from festival_kit.disposition import content_disposition
 from festival_kit.errors import FestivalError
 
 router = APIRouter(tags=["表彰 / awards"])

@@ -6,21 +6,31 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
+from pydantic import Field
 
 from festival.intake.v1 import intake_pb2
 from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
-from festival_gateway.convert import content_disposition, to_json
+from festival_gateway.convert import to_json
 from festival_gateway.deps import caller, services
-from festival_gateway.models import ConfirmRequest, UploadRequest
+from festival_gateway.models import Body, ConfirmRequest, UploadRequest
 from festival_gateway.routes.common import PathId, errors
 from festival_gateway.routes.works import fetch, fetch_own
+from festival_kit.disposition import content_disposition
 
 router = APIRouter(prefix="/works/{work_id}", tags=["作品文件 / work files"])
 # Slot names come from the edition's rules (intake refuses unknown ones); here only their shape.
 Slot = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[a-z_]+$",
                            description="材料栏位，见 GET /edition 的 files / file slot, see rules.files")]
 FormName = Literal["application_form", "copyright_declaration"]
+PartNumber = Annotated[int, Field(ge=1, le=10000)]
+
+
+class RenewRequest(Body):
+    part_numbers: list[PartNumber] = Field(
+        default_factory=list, max_length=10000,
+        description="要新地址的分片序号，空为全部 / the parts to renew, none for all (multipart only)",
+    )
 
 
 @router.post(
@@ -33,6 +43,18 @@ async def start_upload(work_id: PathId, slot: Slot, body: UploadRequest, who: Ca
     await fetch_own(svc, who, work_id)
     request = intake_pb2.StartUploadRequest(submission_id=work_id, slot=slot, **body.model_dump())
     return to_json(await svc.intake.StartUpload(request, **who.call()))
+
+
+@router.post(
+    "/uploads/{upload_id}/renew", summary="续签上传地址 / Fresh upload URLs", responses=errors(401, 403, 404, 409),
+    description="预签名上传地址只在几分钟内有效；尚未确认的上传可随时换取新地址（已传的分片保留）。\n\n"
+    "Presigned upload URLs live minutes: an upload not yet confirmed gets fresh ones (parts already stored stay).",
+)
+async def renew_upload(work_id: PathId, upload_id: PathId, body: RenewRequest, who: Caller = Depends(caller),
+                       svc: Services = Depends(services)) -> dict:
+    await fetch_own(svc, who, work_id)
+    request = intake_pb2.RenewUploadRequest(submission_id=work_id, upload_id=upload_id, part_numbers=body.part_numbers)
+    return to_json(await svc.intake.RenewUpload(request, **who.call()))
 
 
 @router.post(

@@ -16,7 +16,7 @@ from festival_gateway import scope
 from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import to_json
 from festival_gateway.deps import caller, services
-from festival_gateway.models import Body, Name
+from festival_gateway.models import Body, EditionValue
 from festival_gateway.routes.common import PathId, errors
 
 router = APIRouter(prefix="/judging", tags=["评审 / judging"])
@@ -25,7 +25,7 @@ Edition = Annotated[str, Query(max_length=16, pattern=r"^[A-Za-z0-9_.-]*$", desc
 
 
 class RoundOpening(Body):
-    category: Name = Field(min_length=1, description="作品类别代码 / category code")
+    category: EditionValue = Field(description="作品类别代码 / category code")
     edition: str = Field("", max_length=16, pattern=r"^[A-Za-z0-9_.-]*$", description="届次（可选）/ edition")
 
 

@@ -57,7 +57,7 @@ async def file_statistics(region_id: PathId, body: TableFiling | None = None, wh
 
 
 @router.get(
-    "/review/filings", summary="统计表上报情况 / Which regions filed", responses=errors(401, 403),
+    "/review/filings", summary="统计表上报情况 / Which regions filed", responses=errors(401, 403, 404),
     description="省级管理员和审计查看各地区统计表的上报情况（时间、上报人、文件 SHA-256）。\n\n"
     "The province and auditors see which regions filed their table, when, by whom, and its SHA-256.",
 )

@@ -10,9 +10,13 @@ from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import draft_of, to_json
 from festival_gateway.deps import caller, services
 from festival_gateway.models import Draft, SubmitRequest
-from festival_gateway.routes.common import PathId, QueryText, errors
+from festival_gateway.routes.common import PathId, QueryText, errors, links
 
 router = APIRouter(prefix="/works", tags=["作品 / works"])
+# Not the timeline: a draft has no review history until it is submitted.
+CREATED = links("新建的草稿 / the new draft", "work_id", "GET /works/{work_id}", "PUT /works/{work_id}",
+                "POST /works/{work_id}/submit", "GET /works/{work_id}/audit",
+                "POST /works/{work_id}/files/{slot}/uploads", "GET /works/{work_id}/forms/{form}")
 
 
 async def fetch(svc: Services, who: Caller, work_id: str) -> intake_pb2.Submission:
@@ -27,7 +31,7 @@ async def fetch_own(svc: Services, who: Caller, work_id: str) -> intake_pb2.Subm
 
 
 @router.post(
-    "", status_code=201, summary="新建作品草稿 / Draft a work", responses=errors(401, 403, 409),
+    "", status_code=201, summary="新建作品草稿 / Draft a work", responses={**errors(401, 403, 409), 201: CREATED},
     description="学生新建作品草稿，学校取自学生账号；类别、主题和人数限制按本届规则检查。\n\n"
     "A student drafts a work at their own school; category, theme and team limits follow the edition's rules.",
 )

@@ -6,9 +6,11 @@ for clients and names the endpoint they reach (S3_PUBLIC_ENDPOINT, when it diffe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import PurePosixPath
 
 import structlog
 import urllib3
@@ -17,10 +19,22 @@ from minio.error import S3Error, ServerError
 from festival_intake.adapters.storage import ObjectMissing, ObjectStore
 from festival_intake.domain import refusals
 from festival_intake.domain.content import HEAD_BYTES, sniff
-from festival_intake.domain.uploads import URL_LIFETIME, part_count
+from festival_intake.domain.uploads import part_count
+from festival_kit.disposition import content_disposition
 from festival_kit.errors import FestivalError
+from festival_kit.links import WATCHING
 
 log = structlog.get_logger()
+
+# A leaked upload URL lets its holder write one part of one object, and only for minutes. S3 checks the
+# expiry when a request starts, not when it ends; even so, counted whole, one PART_SIZE part (8 MiB, 67.1
+# Mbit) on a 0.5 Mbit/s school line shared by the page's 3 parallel parts (~0.17 Mbit/s each) takes about
+# 6.7 minutes, and 15 leave room for its retries. The page asks for fresh URLs (renew_upload) as they near
+# expiry or when S3 answers 403, so a film of many parts may take as long as it needs.
+UPLOAD_URL_LIFETIME = timedelta(minutes=15)
+# Reviewers watch the film through its download URL and the browser asks again on every seek: the judges'
+# links' lifetime, long enough for the longest film watched with pauses.
+DOWNLOAD_URL_LIFETIME = WATCHING
 
 # S3 answers for a completion whose part list does not match what was uploaded.
 _BAD_PARTS = {"InvalidPart", "InvalidPartOrder", "EntityTooSmall", "InvalidRequest"}
@@ -71,18 +85,31 @@ class FileStore:
         """A new multipart upload and one presigned URL per part."""
         with storage_answers():
             s3_upload_id = self.store.start_multipart(key)
-        numbers = range(1, part_count(size) + 1)
-        return s3_upload_id, [(n, self.signer.presign_part(key, s3_upload_id, n, URL_LIFETIME)) for n in numbers]
+        return s3_upload_id, self._part_urls(key, s3_upload_id, range(1, part_count(size) + 1))
+
+    def presign_parts(self, key: str, s3_upload_id: str, numbers: Iterable[int]) -> list[tuple[int, str]]:
+        """Fresh URLs for parts of a multipart upload already started (its earlier URLs expired or will)."""
+        with storage_answers():
+            self.store.ping()
+        return self._part_urls(key, s3_upload_id, numbers)
+
+    def _part_urls(self, key: str, s3_upload_id: str, numbers: Iterable[int]) -> list[tuple[int, str]]:
+        return [(n, self.signer.presign_part(key, s3_upload_id, n, UPLOAD_URL_LIFETIME)) for n in numbers]
 
     def presign_put(self, key: str) -> str:
         """A presigned PUT, once S3 answers: signing alone needs no S3, but a URL to a store that is down
         would only fail later, in the browser, with nothing to explain it."""
         with storage_answers():
             self.store.ping()
-        return self.signer.presign_put(key, URL_LIFETIME)
+        return self.signer.presign_put(key, UPLOAD_URL_LIFETIME)
 
-    def presign_get(self, key: str) -> str:
-        return self.signer.presign_get(key, URL_LIFETIME)
+    def presign_get(self, key: str, filename: str, slot: str) -> str:
+        """A presigned GET whose answer names the file as the student named it (the key holds ids only);
+        inline, so films, pictures and PDFs open in the page and are saved under that name."""
+        suffix = PurePosixPath(filename).suffix
+        fallback = slot + (suffix if suffix[1:].isascii() and suffix[1:].isalnum() else "")
+        disposition = content_disposition(filename, fallback, kind="inline")
+        return self.signer.presign_get(key, DOWNLOAD_URL_LIFETIME, {"response-content-disposition": disposition})
 
     def complete(self, key: str, s3_upload_id: str, parts: list[tuple[int, str]]) -> None:
         """Join the parts; an upload already completed (an earlier confirmation that failed later) is fine."""

@@ -10,13 +10,12 @@ from google.protobuf.struct_pb2 import Value
 
 from festival.intake.v1 import intake_pb2 as pb
 from festival.intake.v1 import intake_pb2_grpc
-from festival_intake.adapters.files import UploadTicket
+from festival_intake.adapters.files import DOWNLOAD_URL_LIFETIME, UploadTicket
 from festival_intake.application import IntakeApplication
 from festival_intake.domain import inspections
 from festival_intake.domain.consent import Consent
 from festival_intake.domain.draft import Draft
 from festival_intake.domain.submission import Submission
-from festival_intake.domain.uploads import URL_LIFETIME
 from festival_kit import clock
 from festival_kit.context import Cause
 from festival_kit.rpc import rpc
@@ -46,6 +45,14 @@ def inspection_pb(record: dict[str, Any]) -> pb.FileInspection:
                                  message_en=c["message_en"]) for c in found.get("checks", [])]
     return pb.FileInspection(status=inspections.status(record), verdict=found.get("verdict", ""), checks=checks,
                              inspection_id=found.get("id", ""))
+
+
+def ticket_pb(ticket: UploadTicket) -> pb.UploadTicket:
+    return pb.UploadTicket(
+        upload_id=ticket.upload_id, slot=ticket.slot, multipart=ticket.multipart, url=ticket.url,
+        parts=[pb.UploadPart(part_number=n, url=url) for n, url in ticket.parts],
+        part_size=ticket.part_size, expires_at=_iso(ticket.expires_at),
+    )
 
 
 class IntakeServicer(intake_pb2_grpc.IntakeServicer):
@@ -93,14 +100,13 @@ class IntakeServicer(intake_pb2_grpc.IntakeServicer):
 
     @rpc
     def StartUpload(self, request: pb.StartUploadRequest, cause: Cause) -> pb.UploadTicket:
-        ticket: UploadTicket = self.app.start_upload(
-            cause, request.submission_id, request.slot, request.filename, request.size
-        )
-        return pb.UploadTicket(
-            upload_id=ticket.upload_id, slot=ticket.slot, multipart=ticket.multipart, url=ticket.url,
-            parts=[pb.UploadPart(part_number=n, url=url) for n, url in ticket.parts],
-            part_size=ticket.part_size, expires_at=_iso(ticket.expires_at),
-        )
+        ticket = self.app.start_upload(cause, request.submission_id, request.slot, request.filename, request.size)
+        return ticket_pb(ticket)
+
+    @rpc
+    def RenewUpload(self, request: pb.RenewUploadRequest, cause: Cause) -> pb.UploadTicket:
+        ticket = self.app.renew_upload(cause, request.submission_id, request.upload_id, list(request.part_numbers))
+        return ticket_pb(ticket)
 
     @rpc
     def ConfirmUpload(self, request: pb.ConfirmUploadRequest, cause: Cause) -> pb.Submission:
@@ -121,7 +127,7 @@ class IntakeServicer(intake_pb2_grpc.IntakeServicer):
     @rpc
     def GetFileUrl(self, request: pb.GetFileUrlRequest, cause: Cause) -> pb.FileUrl:
         record, url = self.app.file_url(cause, request.submission_id, request.slot)
-        expires_at = _iso(clock.now() + URL_LIFETIME)
+        expires_at = _iso(clock.now() + DOWNLOAD_URL_LIFETIME)
         return pb.FileUrl(file=file_pb(request.slot, record), url=url, expires_at=expires_at)
 
 

@@ -82,9 +82,10 @@ class ObjectStore:
         """A URL that lets its holder PUT this one key until it expires."""
         return self._client.presigned_put_object(self.bucket, key, expires)
 
-    def presign_get(self, key: str, expires: timedelta) -> str:
-        """A URL that lets its holder GET this one key until it expires."""
-        return self._client.presigned_get_object(self.bucket, key, expires)
+    def presign_get(self, key: str, expires: timedelta, response_headers: dict[str, str] | None = None) -> str:
+        """A URL that lets its holder GET this one key until it expires (S3 answers with `response_headers`,
+        such as response-content-disposition, which the signature covers)."""
+        return self._client.presigned_get_object(self.bucket, key, expires, response_headers=response_headers)
 
     def start_multipart(self, key: str, content_type: str = "application/octet-stream") -> str:
         """Start a multipart upload of `key`; returns its upload id."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import timedelta
 
 from festival_events.contracts.intake import SOURCE_SLOT as SOURCE
 from festival_events.contracts.registry import EditionRules, FileLimit
@@ -14,7 +13,6 @@ from festival_kit.errors import FestivalError
 # S3 limits, not festival rules: parts of 5 MiB to 5 GiB, at most 10000 of them.
 PART_SIZE = 8 * 1024 * 1024
 MAX_PARTS = 10_000
-URL_LIFETIME = timedelta(hours=2)
 # Films and source files are large enough to need resumable parts; images and signed forms go in one PUT.
 MULTIPART_SLOTS = frozenset({"film", SOURCE})  # the source slot lies outside rules.files (see limit_of)
 
@@ -53,8 +51,11 @@ def limit_of(rules: EditionRules, slot: str) -> FileLimit:
     return limit
 
 
-def object_key(edition: str, submission_id: str, slot: str, upload_id: str, filename: str) -> str:
-    return f"editions/{edition}/submissions/{submission_id}/{slot}/{upload_id}/{filename}"
+def object_key(edition: str, submission_id: str, slot: str, upload_id: str) -> str:
+    """Where an upload's bytes live: ids and the slot (checked against SLOT_NAMES) only, never the file's name
+    or any other text a user typed, so no key can climb out of its folder or differ by Unicode form. (Keys
+    recorded by earlier versions end in the file name; readers find the upload id as a path segment in both.)"""
+    return f"editions/{edition}/submissions/{submission_id}/{slot}/{upload_id}"
 
 
 def part_count(size: int) -> int:
@@ -107,3 +108,15 @@ def check_parts(parts: list[tuple[int, str]], expected: int) -> list[tuple[int, 
             422,
         )
     return sorted(parts)
+
+
+def check_part_numbers(numbers: list[int], expected: int) -> list[int]:
+    """The parts a client asks fresh URLs for, each in 1..expected; none named means every part."""
+    if not numbers:
+        return list(range(1, expected + 1))
+    if any(not 1 <= n <= expected for n in numbers):
+        raise FestivalError(
+            "bad_parts", f"分片编号须在 1 至 {expected} 之间，请重新上传。",
+            f"Part numbers must be from 1 to {expected}: upload again.", 422,
+        )
+    return sorted(set(numbers))

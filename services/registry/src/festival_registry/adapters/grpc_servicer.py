@@ -70,6 +70,23 @@ class RegistryServicer(registry_pb2_grpc.RegistryServicer):
             tuple(r.expertise), tuple(r.declared_persons)))
 
     @rpc
+    def SuspendAccount(self, request: pb.SuspendAccountRequest, cause: Cause) -> pb.Account:
+        return account_pb(self.app.suspend_account(request.account_id, request.reason))
+
+    @rpc
+    def ReactivateAccount(self, request: pb.ReactivateAccountRequest, cause: Cause) -> pb.Account:
+        return account_pb(self.app.reactivate_account(request.account_id))
+
+    @rpc
+    async def ChangePassword(self, request: pb.ChangePasswordRequest, cause: Cause) -> pb.Account:
+        return account_pb(await self.passwords.run(
+            self.app.change_password, request.current_password, request.new_password))
+
+    @rpc
+    async def ResetPassword(self, request: pb.ResetPasswordRequest, cause: Cause) -> pb.Account:
+        return account_pb(await self.passwords.run(self.app.reset_password, request.account_id, request.new_password))
+
+    @rpc
     def GetEdition(self, request: pb.GetEditionRequest, cause: Cause) -> pb.Edition:
         return edition_pb(self.app.edition(request.code))
 
@@ -87,7 +104,8 @@ def account_pb(account: Account) -> pb.Account:
     return pb.Account(
         id=str(account.id), username=account.username, display_name=account.display_name, role=account.role,
         region_id=account.region_id or "", school_id=account.school_id or "", status=account.status,
-        judge=judge_pb(account.judge_profile),
+        judge=judge_pb(account.judge_profile), sessions=account.sessions,
+        suspension_reason=account.suspension_reason,
     )
 
 

@@ -31,6 +31,18 @@ def may_decide(caller: Account, applicant: Account) -> bool:
     return caller.role == "region_admin" and caller.region_id == applicant.region_id
 
 
+def may_reset(caller: Account, account: Account) -> bool:
+    """Who sets a new password for someone else: the province for every account but another province admin's,
+    a region admin for the school admins and students of their region, a school admin for their students."""
+    if caller.id == account.id:
+        return False  # one's own password is changed, proving the current one
+    if caller.role == "province_admin":
+        return account.role != "province_admin"
+    if caller.role == "region_admin":
+        return account.role in ("school_admin", "student") and account.region_id == caller.region_id
+    return caller.role == "school_admin" and account.role == "student" and account.school_id == caller.school_id
+
+
 def list_scope(caller: Account, region_id: str) -> dict[str, str]:
     """The filters a caller's listing is held to; asking for another region is refused."""
     if caller.role in EVERYWHERE:

@@ -12,8 +12,8 @@ from festival_kit.aggregate import FestivalAggregate
 from festival_registry.domain import ids, passwords, refusals
 
 ROLES: tuple[str, ...] = get_args(Role)  # the contract names the roles
-ACTIVE, PENDING, REFUSED = "active", "pending", "refused"
-STATUSES = (ACTIVE, PENDING, REFUSED)
+ACTIVE, PENDING, REFUSED, SUSPENDED = "active", "pending", "refused", "suspended"
+STATUSES = (ACTIVE, PENDING, REFUSED, SUSPENDED)
 # The scope each role carries: (has a region, has a school).
 SCOPE = {
     "student": (True, True), "school_admin": (True, True), "region_admin": (True, False),
@@ -42,6 +42,10 @@ class Account(FestivalAggregate):
         self.decided_by: str | None = None
         self.refusal_reason = ""
         self.judge_profile: dict[str, Any] | None = None
+        # Tokens name the generation they were issued in; an event that ends the account's sessions starts a
+        # new one (the gateway refuses tokens of an earlier generation).
+        self.sessions = 0
+        self.suspension_reason = ""
 
     @classmethod
     def open(cls, edition: str, username: str, password: str, display_name: str, role: str,
@@ -82,6 +86,50 @@ class Account(FestivalAggregate):
             aggregate.judge_profile = {"region_id": self.region_id, "school_id": self.school_id,
                                        "expertise": self.expertise, "declared_persons": self.declared_persons}
 
+    class AccountSuspended(FestivalAggregate.Event):
+        PUBLISHED_AS = "AccountSuspended"
+        suspended_by: str
+        reason: str
+        sessions: int
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.status, aggregate.suspension_reason, aggregate.sessions = SUSPENDED, self.reason, self.sessions
+
+    class AccountReactivated(FestivalAggregate.Event):
+        PUBLISHED_AS = "AccountReactivated"
+        reactivated_by: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.status, aggregate.suspension_reason = ACTIVE, ""
+
+    class PasswordChanged(FestivalAggregate.Event):
+        PUBLISHED_AS = "PasswordChanged"
+        changed_by: str
+        reset: bool  # an admin set it (the person did not type the old one)
+        sessions: int
+        password_hash: str  # private: the contract does not name it, so it never reaches the log
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.password_hash, aggregate.sessions = self.password_hash, self.sessions
+
+    def suspend(self, by: str, reason: str) -> None:
+        """The province suspends an active account: it cannot sign in, and every token it holds stops working."""
+        if self.status == SUSPENDED:
+            raise refusals.already_suspended()
+        if self.status != ACTIVE:
+            raise refusals.account_not_active()
+        self.trigger_event(self.AccountSuspended, suspended_by=by, reason=reason, sessions=self.sessions + 1)
+
+    def reactivate(self, by: str) -> None:
+        if self.status != SUSPENDED:
+            raise refusals.not_suspended()
+        self.trigger_event(self.AccountReactivated, reactivated_by=by)
+
+    def change_password(self, by: str, new_password: str, reset: bool) -> None:
+        """A new password (checked for strength by the caller); every token issued before stops working."""
+        self.trigger_event(self.PasswordChanged, changed_by=by, reset=reset, sessions=self.sessions + 1,
+                           password_hash=passwords.hash_password(new_password))
+
     def record_judge_profile(self, region_id: str | None, school_id: str | None, expertise: list[str],
                              declared_persons: list[str]) -> None:
         """Where a judge works, what they judge and whom they know (the conflict rules read it)."""
@@ -112,3 +160,5 @@ class Account(FestivalAggregate):
             raise refusals.account_pending()
         if self.status == REFUSED:
             raise refusals.account_refused()
+        if self.status == SUSPENDED:
+            raise refusals.account_suspended()

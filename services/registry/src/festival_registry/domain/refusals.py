@@ -67,7 +67,31 @@ def unknown_status() -> FestivalError:
     return invalid("unknown_status", "账号状态不存在。", "No such account status.")
 
 
-
 def school_outside_region() -> FestivalError:
     return FestivalError("school_outside_region", "所选学校不属于所选地区。",
                          "The school chosen is not in the region chosen.", 422)
+
+
+def account_suspended() -> FestivalError:
+    return FestivalError("account_suspended", "账号已被省级管理员停用。", "The province admin suspended this account.", 403)
+
+
+def already_suspended() -> FestivalError:
+    return FestivalError("already_suspended", "账号已经停用。", "This account is already suspended.", 409)
+
+
+def account_not_active() -> FestivalError:
+    return FestivalError("account_not_active", "只有已启用的账号可以停用。", "Only an active account can be suspended.",
+                         409)
+
+
+def not_suspended() -> FestivalError:
+    return FestivalError("not_suspended", "账号没有停用，无需恢复。", "This account is not suspended.", 409)
+
+
+def not_yourself() -> FestivalError:
+    return FestivalError("not_yourself", "不能停用自己的账号。", "You cannot suspend your own account.", 409)
+
+
+def wrong_password() -> FestivalError:
+    return FestivalError("wrong_password", "当前密码不正确。", "The current password is wrong.", 403)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 from festival_registry.domain import refusals
 from festival_registry.domain.ids import normal_name
 
 USERNAME = re.compile(r"[a-z0-9_.-]{3,32}")
-PASSWORD_MIN, PASSWORD_MAX = 8, 128  # argon2 takes any length; the cap keeps hashing cheap
+PASSWORD_MIN, PASSWORD_MAX = 10, 128  # argon2 takes any length; the cap keeps hashing cheap
 DISPLAY_NAME_MAX, SCHOOL_NAME_MAX, REASON_MAX = 40, 60, 500
 DECLARED_PERSONS_MAX = 50  # a judge declares the creators and advisors they know; more is not a real list
 
@@ -25,13 +27,27 @@ def username(value: str) -> str:
     return cleaned
 
 
-def password(value: str) -> str:
+def password(value: str, username: str = "") -> str:
+    """A new password: 10 to 128 characters, not one of the commonest, not the username, not one character."""
     if not PASSWORD_MIN <= len(value) <= PASSWORD_MAX:
         raise refusals.invalid(
             "invalid_password", f"密码长度须为{PASSWORD_MIN}至{PASSWORD_MAX}个字符。",
             f"A password is {PASSWORD_MIN} to {PASSWORD_MAX} characters long.",
         )
+    folded = value.casefold()
+    if folded in _common() or len(set(folded)) <= 2 or (username and username.casefold() in folded):
+        raise refusals.invalid(
+            "weak_password", "密码太常见或太容易猜到（不能含用户名），请换一个。",
+            "This password is too common or too easy to guess (it may not contain the username): choose another.",
+        )
     return value
+
+
+@cache
+def _common() -> frozenset[str]:
+    """The commonest passwords of ten characters or more (common_passwords.txt, one per line)."""
+    text = resources.files(__package__).joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
 
 
 def display_name(value: str) -> str:

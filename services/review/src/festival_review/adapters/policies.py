@@ -13,7 +13,7 @@ from festival_events.envelope import Envelope
 from festival_review.domain import stages as st
 from festival_review.domain.case import ReviewCase
 from festival_review.domain.edition import CLOSED, OPEN, REGION_CLOSED, ReviewEdition
-from festival_review.domain.findings import InspectionFindings, finding_of
+from festival_review.domain.findings import InspectionFindings, finding_of, holds_upload
 from festival_review.domain.reviewer import REVIEWING_ROLES, Reviewer
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class ReviewPolicies:
             return []
         case = self.find(ReviewCase.id_for(completed.submission_id))
         holding = [(v["version"], f["object_key"]) for v in (case.versions if case else ())
-                   for f in v["files"].values() if f"/{completed.upload_id}/" in f["object_key"]]
+                   for f in v["files"].values() if holds_upload(f["object_key"], completed.upload_id)]
         noted = [case.note_inspection(version, findings.for_file(key)) for version, key in holding]
         return [findings, case] if any(noted) else [findings]
 

@@ -49,9 +49,15 @@ class InspectionFindings(FestivalAggregate):
     def for_file(self, object_key: str) -> dict[str, Any] | None:
         """The finding of the upload a submitted file came from, as a note on the case."""
         for upload_id, finding in self.by_upload.items():
-            if f"/{upload_id}/" in object_key:
+            if holds_upload(object_key, upload_id):
                 return {**finding, "object_key": object_key}
         return None
+
+
+def holds_upload(object_key: str, upload_id: str) -> bool:
+    """Whether a file's object key is that upload's: the upload id is one of its path segments (the last in
+    today's keys, followed by the file's name in keys recorded before keys held ids only)."""
+    return upload_id in object_key.split("/")
 
 
 def finding_of(completed: Any) -> dict[str, Any]:

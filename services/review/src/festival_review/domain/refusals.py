@@ -7,6 +7,13 @@ from festival_kit.errors import FestivalError, forbidden, not_found
 __all__ = ["forbidden", "not_found"]
 
 
+def not_in_review() -> FestivalError:
+    """Review knows a work from its first submission on: a draft (or a mistyped id) has no case here."""
+    return FestivalError("not_in_review", "这件作品尚未提交，还没有审核记录。",
+                         "This work has not been submitted yet (or there is no such work): it has no review record.",
+                         404)
+
+
 def not_approved() -> FestivalError:
     return FestivalError("not_approved", "您的管理员注册尚未经地区管理员审核通过，暂不能审核作品。",
                          "Your admin registration has not been approved yet: you cannot review works.", 403)

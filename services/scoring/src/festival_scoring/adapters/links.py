@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from festival_kit import links
 from festival_kit.settings import Settings
 
-LINK_LIFETIME = timedelta(minutes=30)  # long enough to watch an 8-minute film with pauses, short enough to leak little
+LINK_LIFETIME = links.WATCHING
 SHOWN_TO_JUDGES = ("film", "cover", "poster")  # never the signed forms: they carry names and schools
 
 
