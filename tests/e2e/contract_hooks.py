@@ -28,11 +28,13 @@ _NEW_ACCOUNT = ("weak_password", "invalid_display_name")
 # Why each is beyond a schema: the edition's categories, themes and team sizes are configuration read at run time
 # (GET /edition); weak_password is a list of common passwords; invalid_display_name, invalid_school_name and
 # invalid_reason also refuse Unicode format and unassigned characters and names NFKC folds longer, which a
-# JSON-schema pattern cannot name; reason_required and reason_codes_not_allowed depend on another field's value;
-# bad_tree_sizes on the log's current size; unknown_slot on the edition's file slots; files_missing on the work's
-# state (a draft is submitted once its files are in).
+# JSON-schema pattern cannot name; reason_required, reason_codes_not_allowed and bad_name (an honour names a
+# person, not a unit) depend on another field's value; bad_tree_sizes on the log's current size; bad_page on the
+# list's content (a page starts after a work that exists); unknown_slot on the edition's file slots;
+# files_missing on the work's state (a draft is submitted once its files are in).
 SEMANTIC: dict[str, tuple[str, ...]] = {
     "POST /works": _EDITION_DRAFT,
+    "GET /works": ("bad_page",),
     "PUT /works/{work_id}": _EDITION_DRAFT,
     "POST /accounts/students": _NEW_ACCOUNT,
     "POST /accounts/school-admins": (*_NEW_ACCOUNT, "invalid_school_name"),
@@ -46,7 +48,7 @@ SEMANTIC: dict[str, tuple[str, ...]] = {
     "GET /awards/draft": ("unknown_category",),
     "POST /awards/compute": ("unknown_category",),
     "POST /judging/rounds": ("unknown_category",),
-    "POST /awards/honours": ("reason_required",),
+    "POST /awards/honours": ("reason_required", "bad_name"),
     "POST /works/{work_id}/review/province": ("reason_codes_not_allowed",),
     "GET /audit/proofs/consistency": ("bad_tree_sizes",),
     "POST /works/{work_id}/files/{slot}/uploads": ("unknown_slot",),

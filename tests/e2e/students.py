@@ -108,6 +108,16 @@ class Session:
         raise AssertionError(f"GET {path} never answered 200")
 
 
+async def every_work(session: Session, page: int = 500) -> list[dict]:
+    """GET /works page after page, oldest first."""
+    works, after = [], ""
+    while True:
+        body = await session.read(f"/works?limit={page}&after={after}")
+        works += body["works"]
+        if not (after := body["next_after"]):
+            return works
+
+
 def in_doubt(status: int | str) -> bool:
     return not (isinstance(status, int) and status < 500)
 

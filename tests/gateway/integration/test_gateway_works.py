@@ -82,6 +82,24 @@ async def test_lists_are_scoped(http, login, people, work):
     error(await http.get(f"/works?region_id={work['region_id']}", headers=jilin), 403, "forbidden")
 
 
+async def test_a_list_comes_in_pages(http, login, work):
+    student = await login("demo-student")
+    await http.post("/works", json={**DRAFT, "title": "第二部"}, headers=student)
+    whole = (await http.get("/works?limit=500", headers=student)).json()
+    assert whole["next_after"] == "" and len(whole["works"]) >= 2
+    paged, after = [], ""
+    while True:
+        page = (await http.get(f"/works?limit=1&after={after}", headers=student)).json()
+        assert len(page["works"]) == 1
+        paged += [w["id"] for w in page["works"]]
+        if not (after := page["next_after"]):
+            break
+    assert paged == [w["id"] for w in whole["works"]]
+    error(await http.get("/works?after=0b9f0f7e-6a55-4c2e-9d55-000000000000", headers=student), 422, "bad_page")
+    for limit in (0, 501, "x"):
+        error(await http.get(f"/works?limit={limit}", headers=student), 422, "invalid_request")
+
+
 async def test_only_its_student_changes_a_work(http, login, people, work):
     edited = {**DRAFT, "title": "校园里的节能账本（修订）"}
     for headers in (await login(people.student_two, people.password), await login("demo-school")):

@@ -65,7 +65,7 @@ def test_full_flow_from_draft_to_submitted(app, media, student, sub_id, store_en
 
     # Another process on the same store rebuilds the same index from the store alone.
     again = IntakeApplication(env=store_env)
-    assert [(s.id, s.status) for s in again.list(Cause(role="school_admin"), school_id="school-1")] == [
+    assert [(s.id, s.status) for s in again.list(Cause(role="school_admin"), school_id="school-1")[0]] == [
         (sub.id, "submitted")
     ]
     again.close()
@@ -187,7 +187,7 @@ def test_only_the_owner_changes_a_work(app, student, sub_id, draft_fields) -> No
     refused("forbidden", app.get, other, sub_id)
     refused("forbidden", app.list, other, student_id=student.account_id)
     assert app.get(admin, sub_id).title == draft_fields["title"]
-    assert app.list(other) == []
+    assert app.list(other) == ([], "")
     refused("not_found", app.get, student, "not-a-uuid")
 
 
@@ -209,6 +209,29 @@ def test_return_and_window_close_through_the_handlers(app, media, student, sub_i
     feed(app, registry.phase("SubmissionWindowClosed"))
     assert app.get(student, str(pending.id)).status == "withdrawn"
     assert app.get(student, sub_id).status == "submitted"
-    assert [s.id for s in app.list(student, status="withdrawn")] == [pending.id]
+    assert [s.id for s in app.list(student, status="withdrawn")[0]] == [pending.id]
     refused("window_closed", app.create_draft, student, student.account_id, registry.school_id,
             Draft.of(**draft_fields))
+
+
+def test_a_long_list_comes_in_pages(app, student, registry, sub_id, draft_fields) -> None:
+    """Pages follow one another without a gap or a repeat, oldest first; the last says there is no next;
+    a page position that is no work is refused, not answered with an empty page."""
+    for n in range(4):
+        app.create_draft(student, student.account_id, registry.school_id, Draft.of(**{**draft_fields, "title": f"第{n}部"}))
+    every, _ = app.list(student)
+    assert len(every) == 5
+    seen, after = [], ""
+    while True:
+        page, after = app.list(student, after=after, limit=2)
+        assert len(page) <= 2
+        seen += [s.id for s in page]
+        if not after:
+            break
+    assert seen == [s.id for s in every]
+    page, after = app.list(student, limit=5)
+    assert ([s.id for s in page], after) == ([s.id for s in every], "")  # exactly one page: no next to ask for
+    assert app.list(student, limit=4)[1] == str(every[3].id)
+    admin = Cause(role="school_admin")
+    assert [s.id for s in app.list(admin, school_id=registry.school_id, after=str(every[3].id))[0]] == [every[4].id]
+    refused("bad_page", app.list, student, after="0f0f0f0f-0000-4000-8000-000000000000")

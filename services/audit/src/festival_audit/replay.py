@@ -30,6 +30,7 @@ from festival_events.contracts.audit import Problem
 from festival_events.envelope import Envelope
 from festival_kit.settings import Settings
 
+REPLAY_PAGE = 500  # works per ListSubmissions call
 REVIEW_STATUS = {
     "ReviewVersionReceived": "awaiting_school", "WorkForwardedToRegion": "awaiting_region",
     "WorkReturned": "returned", "WorkForwardedToProvince": "awaiting_province", "WorkQualified": "qualified",
@@ -124,9 +125,13 @@ async def live(settings: Settings, wanted: dict[str, dict[str, dict[str, Any]]],
                 ("intake", "review", "scoring", "awards", "audit")}
     try:
         intake = intake_pb2_grpc.IntakeStub(channels["intake"])
-        subs = (await intake.ListSubmissions(intake_pb2.ListSubmissionsRequest(), metadata=auditor)).submissions
-        works = {s.id: {"status": s.status, "version": s.version, "title": s.draft.title,
-                        "category": s.draft.category} for s in subs}
+        works, after = {}, None
+        while after != "":  # in pages: one answer for every work of a large season runs past any deadline
+            page = await intake.ListSubmissions(intake_pb2.ListSubmissionsRequest(limit=REPLAY_PAGE, after=after or ""),
+                                                metadata=auditor)
+            works |= {s.id: {"status": s.status, "version": s.version, "title": s.draft.title,
+                             "category": s.draft.category} for s in page.submissions}
+            after = page.next_after
         review = review_pb2_grpc.ReviewStub(channels["review"])
         queue = (await review.ListQueue(review_pb2.QueueRequest(view="all"), metadata=auditor)).cases
         cases = {c.submission_id: {"status": c.status, "version": c.submission_version, "title": c.title,

@@ -37,15 +37,22 @@ class IntakeQueries:
             raise forbidden()
         return sub
 
-    def list(self, cause: Cause, **filters: str) -> list[Submission]:
-        """Submissions matching the filters (student_id, school_id, region_id, edition, status); students see theirs."""
+    def list(self, cause: Cause, after: str = "", limit: int = 0, **filters: str) -> tuple[list[Submission], str]:
+        """A page of the submissions matching the filters (student_id, school_id, region_id, edition, status),
+        oldest first, after the id `after`, at most `limit` (0: all); and the id to ask after for the next page
+        ("" when this is the last). Students see theirs."""
         if cause.role == "student":
             if filters.get("student_id") not in ("", None, cause.account_id):
                 raise forbidden()
             filters["student_id"] = cause.account_id
         elif cause.role not in READERS:
             raise forbidden()
-        return [self.repository.get(uuid.UUID(row.id)) for row in self.index.select(**filters)]
+        try:
+            rows, more = self.index.select(after=after, limit=limit, **filters)
+        except KeyError:
+            raise invalid("bad_page", "翻页位置无效：请从第一页重新开始。",
+                          "That page position is not a work of this list: start again from the first page.") from None
+        return [self.repository.get(uuid.UUID(row.id)) for row in rows], (rows[-1].id if more else "")
 
     def render_form(self, cause: Cause, submission_id: str, form: str) -> tuple[str, bytes]:
         """The application form or copyright declaration as a PDF filled from the draft: (filename, bytes)."""

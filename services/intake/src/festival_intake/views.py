@@ -61,11 +61,27 @@ class SubmissionIndex:
         elif isinstance(event, EditionView.WindowClosed):
             self.open_editions.discard(event.meta["edition"])
 
-    def select(self, **filters: str | None) -> list[Row]:
-        """Rows matching every non-empty filter (student_id, school_id, region_id, edition, status), oldest first."""
+    def select(self, after: str = "", limit: int = 0, **filters: str | None) -> tuple[list[Row], bool]:
+        """Rows matching every non-empty filter (student_id, school_id, region_id, edition, status), oldest
+        first, starting after the row `after` (a page's last id; "" for the first page), at most `limit` (0: all);
+        and whether more match. A stranger `after` is a KeyError."""
         self.catch_up()
         wanted = {k: v for k, v in filters.items() if v}
-        return [row for row in self.rows.values() if all(getattr(row, k) == v for k, v in wanted.items())]
+        with self._lock:  # another thread's catch_up must not grow the dict under this loop
+            rows = iter(list(self.rows.values()))
+        if after:
+            if after not in self.rows:
+                raise KeyError(after)
+            for row in rows:
+                if row.id == after:
+                    break
+        page = []
+        for row in rows:
+            if all(getattr(row, k) == v for k, v in wanted.items()):
+                if limit and len(page) == limit:
+                    return page, True
+                page.append(row)
+        return page, False
 
     def unfinished(self, edition: str) -> list[str]:
         """Ids of the edition's works that are still a draft or returned."""

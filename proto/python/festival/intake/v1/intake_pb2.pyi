@@ -74,18 +74,22 @@ class GetSubmissionRequest(_message.Message):
     def __init__(self, submission_id: _Optional[str] = ...) -> None: ...
 
 class ListSubmissionsRequest(_message.Message):
-    __slots__ = ("student_id", "school_id", "region_id", "status", "edition")
+    __slots__ = ("student_id", "school_id", "region_id", "status", "edition", "limit", "after")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     REGION_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     school_id: str
     region_id: str
     status: str
     edition: str
-    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., status: _Optional[str] = ..., edition: _Optional[str] = ...) -> None: ...
+    limit: int
+    after: str
+    def __init__(self, student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., status: _Optional[str] = ..., edition: _Optional[str] = ..., limit: _Optional[int] = ..., after: _Optional[str] = ...) -> None: ...
 
 class FileRecord(_message.Message):
     __slots__ = ("slot", "filename", "size", "kind", "object_key", "inspection")
@@ -176,10 +180,12 @@ class SourceRequest(_message.Message):
     def __init__(self, deadline: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
 
 class SubmissionList(_message.Message):
-    __slots__ = ("submissions",)
+    __slots__ = ("submissions", "next_after")
     SUBMISSIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_AFTER_FIELD_NUMBER: _ClassVar[int]
     submissions: _containers.RepeatedCompositeFieldContainer[Submission]
-    def __init__(self, submissions: _Optional[_Iterable[_Union[Submission, _Mapping]]] = ...) -> None: ...
+    next_after: str
+    def __init__(self, submissions: _Optional[_Iterable[_Union[Submission, _Mapping]]] = ..., next_after: _Optional[str] = ...) -> None: ...
 
 class StartUploadRequest(_message.Message):
     __slots__ = ("submission_id", "slot", "filename", "size")

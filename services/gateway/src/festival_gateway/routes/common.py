@@ -10,6 +10,11 @@ from pydantic import BaseModel
 _ID = r"^[A-Za-z0-9_.:-]+$"
 PathId = Annotated[str, Path(min_length=1, max_length=64, pattern=_ID, description="编号 / id")]
 QueryText = Annotated[str, Query(max_length=64, description="筛选条件（可选）/ optional filter")]
+PAGE_MAX = 500
+PageLimit = Annotated[int, Query(ge=1, le=PAGE_MAX, description="每页最多条数 / at most this many on a page")]
+PageAfter = Annotated[str, Query(max_length=64, pattern=_ID.replace("+$", "*$"),
+                                 description="上一页的 next_after（第一页留空）/ the previous page's next_after; "
+                                             "empty for the first page")]
 
 
 class ErrorBody(BaseModel):

@@ -10,7 +10,7 @@ from festival_gateway.clients import Caller, Services
 from festival_gateway.convert import draft_of, to_json
 from festival_gateway.deps import caller, services
 from festival_gateway.models import Draft, SubmitRequest
-from festival_gateway.routes.common import PathId, QueryText, errors, links
+from festival_gateway.routes.common import PageAfter, PageLimit, PathId, QueryText, errors, links
 
 router = APIRouter(prefix="/works", tags=["作品 / works"])
 # Not the timeline: a draft has no review history until it is submitted.
@@ -47,15 +47,18 @@ async def create(body: Draft, who: Caller = Depends(caller), svc: Services = Dep
     "", summary="作品列表 / List works", responses=errors(401, 403),
     description="学生看到自己的作品，校级、地区管理员看到本校、本地区的作品，省级管理员和审计看到全部。\n\n"
     "Students see their own works, school and region admins their school's or region's, the province and "
-    "auditors all. Asking for a filter outside your scope is 403.",
+    "auditors all. Asking for a filter outside your scope is 403.\n\n"
+    "按新建先后分页：`next_after` 不为空时，以 `after=next_after` 再取下一页。\n\n"
+    "In pages, oldest first: while `next_after` is not empty, ask again with `after=next_after`.",
 )
 async def list_works(status: QueryText = "", edition: QueryText = "", student_id: QueryText = "",
-                     school_id: QueryText = "", region_id: QueryText = "", who: Caller = Depends(caller),
+                     school_id: QueryText = "", region_id: QueryText = "", limit: PageLimit = 100,
+                     after: PageAfter = "", who: Caller = Depends(caller),
                      svc: Services = Depends(services)) -> dict:
     filters = scope.works_filter(who.claims, student_id, school_id, region_id)
-    request = intake_pb2.ListSubmissionsRequest(status=status, edition=edition, **filters)
+    request = intake_pb2.ListSubmissionsRequest(status=status, edition=edition, limit=limit, after=after, **filters)
     reply = await svc.intake.ListSubmissions(request, **who.call())
-    return {"works": [to_json(w) for w in reply.submissions]}
+    return {"works": [to_json(w) for w in reply.submissions], "next_after": reply.next_after}
 
 
 @router.get(

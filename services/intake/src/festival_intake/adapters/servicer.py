@@ -94,9 +94,11 @@ class IntakeServicer(intake_pb2_grpc.IntakeServicer):
 
     @rpc
     def ListSubmissions(self, request: pb.ListSubmissionsRequest, cause: Cause) -> pb.SubmissionList:
-        subs = self.app.list(cause, student_id=request.student_id, school_id=request.school_id,
-                             region_id=request.region_id, status=request.status, edition=request.edition)
-        return pb.SubmissionList(submissions=[self.submission_pb(s) for s in subs])
+        subs, next_after = self.app.list(cause, after=request.after, limit=request.limit,
+                                         student_id=request.student_id, school_id=request.school_id,
+                                         region_id=request.region_id, status=request.status,
+                                         edition=request.edition)
+        return pb.SubmissionList(submissions=[self.submission_pb(s) for s in subs], next_after=next_after)
 
     @rpc
     def StartUpload(self, request: pb.StartUploadRequest, cause: Cause) -> pb.UploadTicket:

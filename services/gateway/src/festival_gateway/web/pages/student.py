@@ -14,6 +14,7 @@ from festival_events.contracts.intake import SOURCE_SLOT as SOURCE
 from festival_gateway.convert import to_json
 from festival_gateway.models import SubmitRequest
 from festival_gateway.routes import files, review, works
+from festival_gateway.routes.common import PAGE_MAX
 from festival_gateway.web import session
 from festival_gateway.web.forms import draft_of, draft_values, posted
 from festival_gateway.web.pages.common import edition, inline, page_router, redirect, services
@@ -47,7 +48,8 @@ def running(work: dict) -> bool:
 async def my_works(request: Request) -> Response:
     who = session.page_caller(request)
     scope.require_role(who.claims, scope.STUDENT)
-    listed = await works.list_works("", "", "", "", "", who, services(request))
+    # A student's own works: a handful, one page.
+    listed = await works.list_works("", "", "", "", "", limit=PAGE_MAX, after="", who=who, svc=services(request))
     return page(request, "works.html", works=listed["works"], edition=await edition(request))
 
 
