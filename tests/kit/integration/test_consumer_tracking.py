@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nats
 import pytest
+import structlog.testing
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from relay_model import TALLY_ID, CounterApp, TallyApp, count_handler, fill, sqlite_env  # noqa: E402
@@ -111,3 +112,33 @@ async def test_a_consumer_that_died_with_a_batch_in_hand_misses_nothing_when_it_
     await consume_until(own_nats.url, tallies, lambda: tallies.recorder.max_tracking_id(DURABLE) == 14)
     tally = tallies.repository.get(TALLY_ID)
     assert (tally.seen, tally.total) == (12, 2 * sum(range(1, 6)) + 200)
+
+
+async def test_a_failing_message_is_retried_in_place_ever_less_often_and_nothing_overtakes_it(
+        tmp_path, own_nats, monkeypatch):
+    monkeypatch.setattr(consumer, "RETRY_DELAY_S", 0.05)
+    monkeypatch.setattr(consumer, "RETRY_MAX_S", 0.2)
+    counters = CounterApp(env=sqlite_env(tmp_path / "counters.sqlite"))
+    fill(counters, counters=1, increments=6)  # 7 messages: seq 1 opens, 2-7 increment
+    await publish_counters(own_nats.url, counters)
+    tallies = TallyApp(env=sqlite_env(tmp_path / "tally.sqlite"))
+    real_save, saved, failures = tallies.save_tracked, [], []
+
+    def save_failing_on_4(name, seq, *aggregates):
+        if seq == 4 and len(failures) < 5:  # a store that refuses this one, five times running
+            failures.append(seq)
+            raise OSError("disk I/O error")
+        real_save(name, seq, *aggregates)
+        saved.append(seq)
+
+    tallies.save_tracked = save_failing_on_4
+    with structlog.testing.capture_logs() as logs:
+        await consume_until(own_nats.url, tallies, lambda: tallies.recorder.max_tracking_id(DURABLE) == 7)
+
+    assert saved == [1, 2, 3, 4, 5, 6, 7]  # in order, once each: 5-7 waited for 4
+    tally = tallies.repository.get(TALLY_ID)
+    assert (tally.seen, tally.total) == (6, sum(range(1, 7)))
+    retries = [(e["event"], e["retry_in_s"]) for e in logs if e.get("seq") == 4 and "retry_in_s" in e]
+    assert retries == [("consumer.failed", 0.05), ("consumer.stuck", 0.1), ("consumer.stuck", 0.2),
+                       ("consumer.stuck", 0.2), ("consumer.stuck", 0.2)]
+    assert [e["attempts"] for e in logs if e["event"] == "consumer.recovered"] == [6]

@@ -7,7 +7,8 @@ its events and that position are committed together, so a redelivered message ch
 That skip is only right if positions only grow: the store keeps the highest sequence processed, so
 a message must never be processed while an earlier one is still unsettled. Three things keep it so.
 A failing message is retried where it stands (telling the server it is still in progress), so
-nothing after it in the batch runs first and nothing is handed back. At most BATCH messages are
+nothing after it in the batch runs first and nothing is handed back; ever less often (RETRY_MAX_S apart
+at most), each retry logged as `consumer.stuck`, so an operator finds it and the log is not flooded. At most BATCH messages are
 unacknowledged (max_ack_pending), so while a batch is in hand the server delivers nothing newer.
 And a process that died with a batch in hand left those messages pending: a later one could be
 delivered before they come back, so each start re-creates the durable consumer from the store's
@@ -47,7 +48,8 @@ Handler = Callable[[Envelope], Iterable[Any]]
 BATCH = 64
 FETCH_WAIT_S = 1.0  # a fetch returns what is there at once; with nothing there, it waits this long
 ACK_WAIT_S = 30
-RETRY_DELAY_S = 0.5
+RETRY_DELAY_S = 0.5  # the first retry of a failed message; each further one waits twice as long ...
+RETRY_MAX_S = 30.0  # ... up to this: a message that fails for hours (a bug) is logged twice a minute, not twice a second
 # The stream as FastStream subscribers name it (the inspection workers' shared uploads consumer).
 FESTIVAL = JStream(name=STREAM, subjects=["festival.>"], declare=False, duplicate_window=DUPLICATE_WINDOW_S)
 
@@ -79,7 +81,7 @@ async def settle(app: FestivalApplication, durable: str, handlers: dict[str, Han
                  stop: asyncio.Event | None = None) -> bool:
     """Process one fetched message until it is stored, then acknowledge it; retry a failure in place.
     False when stopped first (the message is left unacknowledged, to come back)."""
-    seq = raw.metadata.sequence.stream
+    seq, attempt = raw.metadata.sequence.stream, 0
     while True:
         if stop is not None and stop.is_set():
             return False
@@ -87,10 +89,28 @@ async def settle(app: FestivalApplication, durable: str, handlers: dict[str, Han
             handle_tracked(app, durable, handlers, seq, raw.data)
             break
         except Exception:  # noqa: BLE001 - a store hiccup or a bug: never skip, never run a later one first
-            log.exception("consumer.failed", consumer=durable, seq=seq)
-            await asyncio.sleep(RETRY_DELAY_S)
-            await raw.in_progress()
+            attempt += 1
+            delay = min(RETRY_DELAY_S * 2 ** (attempt - 1), RETRY_MAX_S)
+            # consumer.stuck is what an operator looks for: this consumer processes nothing until the message goes
+            log.exception("consumer.stuck" if attempt > 1 else "consumer.failed", consumer=durable, seq=seq,
+                          attempt=attempt, retry_in_s=delay)
+            if not await _hold(raw, delay, stop):
+                return False
+    if attempt:
+        log.warning("consumer.recovered", consumer=durable, seq=seq, attempts=attempt + 1)
     await raw.ack()
+    return True
+
+
+async def _hold(raw, seconds: float, stop: asyncio.Event | None) -> bool:
+    """Wait `seconds` holding the message: the server is told it is still in progress well inside its ack wait,
+    so it never hands it to anyone else meanwhile. False when stopped first."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while (left := deadline - asyncio.get_running_loop().time()) > 0:
+        await asyncio.sleep(min(left, ACK_WAIT_S / 3))
+        if stop is not None and stop.is_set():
+            return False
+        await raw.in_progress()
     return True
 
 
