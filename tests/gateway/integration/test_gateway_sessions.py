@@ -41,15 +41,17 @@ def login(username: str, password: str = PASSWORD) -> dict:
 
 async def test_the_eleventh_failed_login_waits_and_another_user_is_unaffected(replicas):
     first, second = replicas
+    spellings = ("demo-judge", " demo-judge", "Demo-Judge ")  # the registry finds one account under each
     for n in range(10):  # alternating replicas: the count is shared
-        wrong = await (first, second)[n % 2].post("/auth/login", json=login("demo-judge", "not-the-password-1"))
+        wrong = await (first, second)[n % 2].post("/auth/login", json=login(spellings[n % 3], "not-the-password-1"))
         assert wrong.status_code == 401 and wrong.json()["code"] == "bad_credentials"
     for client in (first, second):
         locked = await client.post("/auth/login", json=login("demo-judge"))  # even the right password waits
         assert locked.status_code == 429 and locked.json()["code"] == "too_many_attempts", locked.text
         assert 1 <= int(locked.headers["retry-after"]) <= 15 * 60
         assert "分钟后再试" in locked.json()["message_zh"] and "try again" in locked.json()["message_en"]
-    assert (await first.post("/auth/login", json=login("DEMO-JUDGE"))).status_code == 429  # not by its spelling
+    for spelling in ("DEMO-JUDGE", "  demo-judge\t"):  # nor by its spelling
+        assert (await first.post("/auth/login", json=login(spelling))).status_code == 429
     other = await second.post("/auth/login", json=login("demo-auditor"))
     assert other.status_code == 200, other.text
 

@@ -157,3 +157,17 @@ async def test_openapi_describes_routes_in_both_languages(client):
     login = spec["paths"]["/auth/login"]["post"]
     assert login["summary"] == "登录 / Log in" and "Exchange a username" in login["description"]
     assert "422" in login["responses"] and "ErrorBody" in str(login["responses"]["401"])
+
+
+@pytest.mark.parametrize(("public_url", "secure"), [("", False), ("https://festival.example.cn", True)])
+async def test_the_page_cookies_are_httponly_lax_and_secure_behind_https(public_url, secure):
+    """Behind a proxy that ends TLS the gateway sees plain HTTP; its public address says the browser is on HTTPS."""
+    app = create_app(Settings(ports=Ports(1), public_url=public_url), "unit-secret-long-enough-for-hs256-signing")
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
+        reply = await http.get("/web/login")
+    assert reply.status_code == 200
+    cookie = next(c for c in reply.headers.get_list("set-cookie") if c.startswith("festival_csrf="))
+    attributes = {a.strip().split("=")[0].lower() for a in cookie.split(";")[1:]}
+    assert {"httponly", "samesite", "path"} <= attributes and "samesite=lax" in cookie.lower()
+    assert ("secure" in attributes) == secure

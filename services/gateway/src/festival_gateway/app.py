@@ -42,6 +42,7 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
     app = FastAPI(title="科学影像节平台 / Science Film Festival API", description=DESCRIPTION,
                   version="1", lifespan=lifespan)
     app.state.services, app.state.tokens, app.state.sessions = svc, Tokens(token_secret), shared
+    app.state.public_https = settings.public_base().startswith("https://")
     errors.install(app)
     for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, awards,
                    audit, health):

@@ -65,8 +65,10 @@ REGISTRY_SUBJECTS = "festival.registry.>"
 
 
 def key(kind: str, value: str) -> str:
-    """A bucket key that never holds user text: the kind and a digest of the (case-folded) value."""
-    return f"{kind}.{hashlib.sha256(value.casefold().encode()).hexdigest()[:40]}"
+    """A bucket key that never holds user text: the kind and a digest of the value folded as the registry folds a
+    username when it looks the account up (spaces around it dropped, case ignored), so that no spelling of one
+    account is counted apart from the others."""
+    return f"{kind}.{hashlib.sha256(value.strip().casefold().encode()).hexdigest()[:40]}"
 
 
 class Counter:

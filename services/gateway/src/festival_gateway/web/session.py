@@ -79,7 +79,9 @@ def optional_caller(request: Request) -> Caller | None:
 
 
 def _secure(request: Request) -> bool:
-    return request.url.scheme == "https"
+    """Secure when the browser is on HTTPS: the request says so, or the public address does (TLS ends at a
+    proxy in front of the gateway, which then sees plain HTTP)."""
+    return request.url.scheme == "https" or getattr(request.app.state, "public_https", False)
 
 
 def finish(request: Request, response: Response) -> Response:
