@@ -56,6 +56,13 @@ async def test_the_eleventh_failed_login_waits_and_another_user_is_unaffected(re
     assert other.status_code == 200, other.text
 
 
+async def test_guesses_sent_all_at_once_get_no_more_than_the_limit(replicas):
+    first, _ = replicas
+    answers = await asyncio.gather(*(first.post("/auth/login", json=login("demo-school", f"guess-number-{n}"))
+                                     for n in range(25)))
+    assert sorted(a.status_code for a in answers) == [401] * 10 + [429] * 15
+
+
 async def test_a_good_login_clears_its_users_failures(replicas):
     first, _ = replicas
     for _ in range(9):

@@ -3,7 +3,9 @@ username and per client address (brute-force limits), and the tokens logged out 
 
 Counts are kept per key in a bucket whose entries expire a window after their last change, so "10 failures
 in 15 minutes" means 10 without a quiet quarter of an hour between them. Increments are compare-and-set on the
-key's revision, so replicas counting at once lose nothing. Logged-out token ids are watched into memory by
+key's revision, so replicas counting at once lose nothing; and a replica takes one login of a username at a
+time, so guesses sent all at once are each checked against the ones before (across replicas, a few more may pass
+the check before they are counted: at most one in flight per replica). Logged-out token ids are watched into memory by
 every replica, and so are the registry's events that end an account's sessions (a suspension, a new password:
 `AccountSuspended` and `PasswordChanged` carry the account's new session generation, and a token names the
 generation it was issued in): verifying a request costs no call. Without NATS the limits are not enforced (logged), and
@@ -17,6 +19,7 @@ import hashlib
 import json
 import math
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -122,6 +125,15 @@ class Sessions:
         self.generations: dict[str, int] = {}  # account id -> the session generation in force
         self._watch: asyncio.Task | None = None
         self._follow: asyncio.Task | None = None
+        self._turns: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    def one_at_a_time(self, k: str) -> asyncio.Lock:
+        """The lock of a key (a username's logins): held from the check to the count, so that guesses sent at
+        once cannot all pass the check before the first is counted. Dropped when nobody holds or waits for it."""
+        lock = self._turns.get(k)
+        if lock is None:
+            self._turns[k] = lock = asyncio.Lock()
+        return lock
 
     async def start(self) -> None:
         if not self.urls:

@@ -38,17 +38,18 @@ async def login(
     issuer: Tokens = Depends(tokens), shared: Sessions = Depends(sessions),
 ) -> dict:
     user, address = key("user", body.username), key("addr", client_address(request))
-    await shared.check(FAILED_BY_USER, user)
-    await shared.check(FAILED_BY_ADDRESS, address)
-    try:
-        account = await svc.registry.Login(registry_pb2.LoginRequest(**body.model_dump()), **who.call())
-    except grpc.RpcError as problem:
-        refused = FestivalError.from_rpc_error(problem)
-        if refused is not None and refused.status == 401:  # a wrong password (or no such user) counts
-            await shared.add(FAILED_BY_USER, user)
-            await shared.add(FAILED_BY_ADDRESS, address)
-        raise
-    await shared.clear(FAILED_BY_USER, user)
+    async with shared.one_at_a_time(user):
+        await shared.check(FAILED_BY_USER, user)
+        await shared.check(FAILED_BY_ADDRESS, address)
+        try:
+            account = await svc.registry.Login(registry_pb2.LoginRequest(**body.model_dump()), **who.call())
+        except grpc.RpcError as problem:
+            refused = FestivalError.from_rpc_error(problem)
+            if refused is not None and refused.status == 401:  # a wrong password (or no such user) counts
+                await shared.add(FAILED_BY_USER, user)
+                await shared.add(FAILED_BY_ADDRESS, address)
+            raise
+        await shared.clear(FAILED_BY_USER, user)
     if account.status != "active":  # the registry refuses these already; a token must never say otherwise
         raise not_active(account.status)
     return signed_in(issuer, account)
