@@ -73,6 +73,23 @@ async def test_a_good_login_clears_its_users_failures(replicas):
     assert (await first.post("/auth/login", json=login("demo-region"))).status_code == 200
 
 
+async def test_a_replica_that_has_just_started_refuses_a_token_logged_out_before(replicas, platform, nats_server):
+    first, _ = replicas
+    token = (await first.post("/auth/login", json=login("demo-auditor"))).json()["token"]
+    assert (await first.post("/auth/logout", headers={"Authorization": f"Bearer {token}"})).status_code == 200
+    kept = (await first.post("/auth/login", json=login("demo-auditor"))).json()["token"]
+    app = create_app(replace(platform.settings, nats_url=nats_server.url), SECRET)
+    await app.state.sessions.start()
+    try:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway") as new:
+            answer = await new.get("/me", headers={"Authorization": f"Bearer {token}"})  # its first request
+            assert (answer.status_code, answer.json()["code"]) == (401, "token_revoked")
+            assert (await new.get("/me", headers={"Authorization": f"Bearer {kept}"})).status_code == 200
+    finally:
+        await app.state.sessions.stop()
+        await app.state.services.close()
+
+
 async def test_logout_ends_the_token_on_every_replica_within_a_second(replicas):
     first, second = replicas
     token = (await first.post("/auth/login", json=login("demo-province"))).json()["token"]

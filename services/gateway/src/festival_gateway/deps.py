@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import structlog
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from festival_gateway.clients import Caller, Services
+from festival_gateway.errors import service_unavailable
 from festival_gateway.sessions import Sessions
 from festival_gateway.tokens import Claims, Tokens, not_logged_in, token_revoked
 
+READY_WAIT_S = 10.0  # a request to a gateway that has just started waits this long for its sessions to load
 _bearer = HTTPBearer(auto_error=False, description="登录返回的令牌 / the token from POST /auth/login")
 
 
@@ -39,7 +43,13 @@ async def signed_in(
     if credentials is None:
         raise not_logged_in()
     claims = issuer.verify(credentials.credentials)
-    if request.app.state.sessions.has_ended(claims):
+    shared = request.app.state.sessions
+    if not shared.ready.is_set():  # just started: the logged-out tokens and ended sessions are still loading
+        try:
+            await asyncio.wait_for(shared.ready.wait(), READY_WAIT_S)
+        except TimeoutError:
+            raise service_unavailable() from None
+    if shared.has_ended(claims):
         raise token_revoked()
     structlog.contextvars.bind_contextvars(account_id=claims.account_id, role=claims.role)
     request.state.claims = claims

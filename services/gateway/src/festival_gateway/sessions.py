@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import nats
 import structlog
-from nats.js.errors import KeyNotFoundError, KeyWrongLastSequenceError
+from nats.js.errors import KeyNotFoundError, KeyWrongLastSequenceError, NotFoundError
 
 from festival_events.contracts.registry import SESSION_ENDING
 from festival_gateway.tokens import Claims
@@ -126,6 +126,16 @@ class Sessions:
         self._watch: asyncio.Task | None = None
         self._follow: asyncio.Task | None = None
         self._turns: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        # Set once the tokens logged out and the registry's events so far are in memory: until then a token
+        # cannot be told good (a gateway just started would take a suspended account's token).
+        self.ready = asyncio.Event()
+        self._loading = {"revocations", "registry"}
+
+    def _loaded(self, what: str) -> None:
+        self._loading.discard(what)
+        if not self._loading and not self.ready.is_set():
+            log.info("gateway.sessions_ready")
+            self.ready.set()
 
     def one_at_a_time(self, k: str) -> asyncio.Lock:
         """The lock of a key (a username's logins): held from the check to the count, so that guesses sent at
@@ -138,6 +148,7 @@ class Sessions:
     async def start(self) -> None:
         if not self.urls:
             log.warning("gateway.sessions_without_nats")
+            self.ready.set()
             return
         try:
             self.nc = await nats.connect(servers=self.urls, connect_timeout=CONNECT_TIMEOUT_S,
@@ -150,6 +161,7 @@ class Sessions:
             self._follow = asyncio.create_task(self._follow_registry(js))
         except Exception:  # noqa: BLE001 - no NATS: limits are off, said loudly; logins keep working
             log.exception("gateway.sessions_unavailable")
+            self.ready.set()
 
     async def stop(self) -> None:
         for task in (self._watch, self._follow):
@@ -195,9 +207,14 @@ class Sessions:
         """Read the registry's events from the start of the log (the stream may not exist yet: wait for it)."""
         while True:
             try:
-                await js.subscribe(REGISTRY_SUBJECTS, ordered_consumer=True, cb=self._see_registry_event)
+                sub = await js.subscribe(REGISTRY_SUBJECTS, ordered_consumer=True, cb=self._see_registry_event)
+                info = await sub.consumer_info()
+                if info.num_pending == 0 and info.delivered.stream_seq == 0:
+                    self._loaded("registry")  # no registry event on the log yet
                 return  # the ordered consumer recreates itself after a gap or a NATS restart
-            except Exception:  # noqa: BLE001 - no stream yet, or NATS restarting
+            except Exception as problem:  # noqa: BLE001 - no stream yet, or NATS restarting
+                if isinstance(problem, NotFoundError):
+                    self._loaded("registry")  # no stream, so no event to miss; followed once it is there
                 log.info("gateway.registry_events_waiting", exc_info=True)
                 await asyncio.sleep(1.0)
 
@@ -209,11 +226,15 @@ class Sessions:
                 self.generations[account] = max(generation, self.generations.get(account, 0))
         except (ValueError, KeyError, TypeError):  # not an envelope: nothing of ours
             log.warning("gateway.registry_event_unread", seq=msg.metadata.sequence.stream)
+        if msg.metadata.num_pending == 0:
+            self._loaded("registry")  # the last registry event there was when this one was delivered
 
     async def _follow_revocations(self) -> None:
         watcher = await self.revoked_kv.watchall()
         async for entry in watcher:
-            if entry is not None and entry.key.startswith("jti.") and entry.value:
+            if entry is None:  # the bucket's values so far are all here
+                self._loaded("revocations")
+            elif entry.key.startswith("jti.") and entry.value:
                 self.revoked.add(entry.key[4:])
 
 

@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from festival_gateway.clients import Caller
+from festival_gateway.errors import service_unavailable
 from festival_kit.errors import FestivalError
 
 SESSION, CSRF, LANG = "festival_session", "festival_csrf", "festival_lang"
@@ -64,6 +65,8 @@ def page_caller(request: Request) -> Caller:
         claims = request.app.state.tokens.verify(token)
     except FestivalError:
         raise LoginNeeded() from None
+    if not request.app.state.sessions.ready.is_set():  # just started (the API waits a moment; a page says so)
+        raise service_unavailable()
     if request.app.state.sessions.has_ended(claims):  # logged out (anywhere), suspended or a new password
         raise LoginNeeded()
     request.state.claims = claims
