@@ -126,9 +126,11 @@ class Sessions:
         self._watch: asyncio.Task | None = None
         self._follow: asyncio.Task | None = None
         self._turns: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-        # Set once the tokens logged out and the registry's events so far are in memory: until then a token
-        # cannot be told good (a gateway just started would take a suspended account's token).
+        # Cleared while start() loads the tokens logged out and the registry's events so far: until they are in
+        # memory a token cannot be told good (a gateway just started would take a suspended account's token).
+        # Set otherwise: without NATS (or never started, as in tests without a lifespan) nothing is to load.
         self.ready = asyncio.Event()
+        self.ready.set()
         self._loading = {"revocations", "registry"}
 
     def _loaded(self, what: str) -> None:
@@ -148,7 +150,6 @@ class Sessions:
     async def start(self) -> None:
         if not self.urls:
             log.warning("gateway.sessions_without_nats")
-            self.ready.set()
             return
         try:
             self.nc = await nats.connect(servers=self.urls, connect_timeout=CONNECT_TIMEOUT_S,
@@ -157,11 +158,11 @@ class Sessions:
             for limit in LIMITS:
                 self.counters[limit.bucket] = Counter(await _bucket(js, limit.bucket, limit.window_s), limit)
             self.revoked_kv = await _bucket(js, REVOKED_BUCKET, self.token_lifetime_s + 60)
+            self.ready.clear()  # uvicorn serves nothing before start() returns: no request saw it set
             self._watch = asyncio.create_task(self._follow_revocations())
             self._follow = asyncio.create_task(self._follow_registry(js))
         except Exception:  # noqa: BLE001 - no NATS: limits are off, said loudly; logins keep working
             log.exception("gateway.sessions_unavailable")
-            self.ready.set()
 
     async def stop(self) -> None:
         for task in (self._watch, self._follow):
@@ -230,12 +231,16 @@ class Sessions:
             self._loaded("registry")  # the last registry event there was when this one was delivered
 
     async def _follow_revocations(self) -> None:
-        watcher = await self.revoked_kv.watchall()
-        async for entry in watcher:
-            if entry is None:  # the bucket's values so far are all here
-                self._loaded("revocations")
-            elif entry.key.startswith("jti.") and entry.value:
-                self.revoked.add(entry.key[4:])
+        while True:
+            try:
+                async for entry in await self.revoked_kv.watchall():
+                    if entry is None:  # the bucket's values so far are all here
+                        self._loaded("revocations")
+                    elif entry.key.startswith("jti.") and entry.value:
+                        self.revoked.add(entry.key[4:])
+            except Exception:  # noqa: BLE001 - NATS restarting: watch again (the values come again, from the start)
+                log.info("gateway.revocations_waiting", exc_info=True)
+            await asyncio.sleep(1.0)
 
 
 async def _bucket(js, name: str, ttl_s: int):
