@@ -5,11 +5,15 @@ Counts are kept per key in a bucket whose entries expire a window after their la
 in 15 minutes" means 10 without a quiet quarter of an hour between them. Increments are compare-and-set on the
 key's revision, so replicas counting at once lose nothing; and a replica takes one login of a username at a
 time, so guesses sent all at once are each checked against the ones before (across replicas, a few more may pass
-the check before they are counted: at most one in flight per replica). Logged-out token ids are watched into memory by
-every replica, and so are the registry's events that end an account's sessions (a suspension, a new password:
-`AccountSuspended` and `PasswordChanged` carry the account's new session generation, and a token names the
-generation it was issued in): verifying a request costs no call. Without NATS the limits are not enforced (logged), and
-logins keep working: the platform is then down for writing anyway, and a locked-out province at 2 a.m. is worse.
+the check before they are counted: at most one in flight per replica).
+
+Logged-out token ids are watched into memory by every replica, and so are the registry's events that end an
+account's sessions (a suspension, a new password: `AccountSuspended` and `PasswordChanged` carry the account's new
+session generation, and a token names the generation it was issued in): verifying a request costs no call. A
+replica just started takes no token until both are in memory (`ready`).
+
+Without NATS the limits are not enforced (logged), and logins keep working: the platform is then down for
+writing anyway, and a locked-out province at 2 a.m. is worse.
 """
 
 from __future__ import annotations

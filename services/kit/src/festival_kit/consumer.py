@@ -7,9 +7,10 @@ its events and that position are committed together, so a redelivered message ch
 That skip is only right if positions only grow: the store keeps the highest sequence processed, so
 a message must never be processed while an earlier one is still unsettled. Three things keep it so.
 A failing message is retried where it stands (telling the server it is still in progress), so
-nothing after it in the batch runs first and nothing is handed back; ever less often (RETRY_MAX_S apart
-at most), each retry logged as `consumer.stuck`, so an operator finds it and the log is not flooded. At most BATCH messages are
-unacknowledged (max_ack_pending), so while a batch is in hand the server delivers nothing newer.
+nothing after it in the batch runs first and nothing is handed back; ever less often (RETRY_MAX_S
+apart at most), each retry logged as `consumer.stuck`, so an operator finds it and the log is not
+flooded. At most BATCH messages are unacknowledged (max_ack_pending), so while a batch is in hand
+the server delivers nothing newer.
 And a process that died with a batch in hand left those messages pending: a later one could be
 delivered before they come back, so each start re-creates the durable consumer from the store's
 own position (`restart_from_store`): the store, not the server, says where a consumer stands.
@@ -49,7 +50,7 @@ BATCH = 64
 FETCH_WAIT_S = 1.0  # a fetch returns what is there at once; with nothing there, it waits this long
 ACK_WAIT_S = 30
 RETRY_DELAY_S = 0.5  # the first retry of a failed message; each further one waits twice as long ...
-RETRY_MAX_S = 30.0  # ... up to this: a message that fails for hours (a bug) is logged twice a minute, not twice a second
+RETRY_MAX_S = 30.0  # ... up to this: a message failing for hours (a bug) is logged twice a minute, not a second
 # The stream as FastStream subscribers name it (the inspection workers' shared uploads consumer).
 FESTIVAL = JStream(name=STREAM, subjects=["festival.>"], declare=False, duplicate_window=DUPLICATE_WINDOW_S)
 
