@@ -123,7 +123,9 @@ def test_an_upload_gets_fresh_urls_for_its_parts_and_records_nothing(app, media,
 def test_a_download_is_named_as_the_student_named_it(app, media, student, sub_id) -> None:
     upload(app, media, student, sub_id, "cover", "我的封面.jpg", jpeg := media.jpeg())
     record, url = app.file_url(student, sub_id, "cover")
-    assert record["object_key"].endswith("/cover/" + record["object_key"].rsplit("/", 1)[1])
+    key = record["object_key"]
+    assert key == f"{key.split('/submissions/')[0]}/submissions/{sub_id}/cover/{key.rsplit('/', 1)[1]}"
+    assert "封面" not in key and "jpg" not in key  # the key is ids only: the student's file name is never in it
     answer = urllib.request.urlopen(url, timeout=10)
     assert answer.read() == jpeg
     disposition = answer.headers["Content-Disposition"]
