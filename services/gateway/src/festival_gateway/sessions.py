@@ -3,9 +3,10 @@ username and per client address (brute-force limits), and the tokens logged out 
 
 Counts are kept per key in a bucket whose entries expire a window after their last change, so "10 failures
 in 15 minutes" means 10 without a quiet quarter of an hour between them. Increments are compare-and-set on the
-key's revision, so replicas counting at once lose nothing; and a replica takes one login of a username at a
-time, so guesses sent all at once are each checked against the ones before (across replicas, a few more may pass
-the check before they are counted: at most one in flight per replica).
+key's revision, so replicas counting at once lose nothing; and a replica takes the password guesses of one
+username (a login) or one account (a password change) one at a time (`guess`), so guesses sent all at once are
+each checked against the ones before (across replicas, a few more may pass the check before they are counted:
+at most one in flight per replica).
 
 Logged-out token ids are watched into memory by every replica, and so are the registry's events that end an
 account's sessions (a suspension, a new password: `AccountSuspended` and `PasswordChanged` carry the account's new
@@ -19,12 +20,13 @@ writing anyway, and a locked-out province at 2 a.m. is worse.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import math
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 import nats
@@ -143,13 +145,25 @@ class Sessions:
             log.info("gateway.sessions_ready")
             self.ready.set()
 
-    def one_at_a_time(self, k: str) -> asyncio.Lock:
-        """The lock of a key (a username's logins): held from the check to the count, so that guesses sent at
-        once cannot all pass the check before the first is counted. Dropped when nobody holds or waits for it."""
-        lock = self._turns.get(k)
-        if lock is None:
-            self._turns[k] = lock = asyncio.Lock()
-        return lock
+    @contextlib.asynccontextmanager
+    async def guess(self, *limited: tuple[Limit, str]) -> AsyncIterator[Callable[[], Awaitable[None]]]:
+        """One guess at a password, refused (429) when a (limit, key) has reached its limit; yields `failed`,
+        which counts the guess against every one. Guesses under one first key (the username, the account) take
+        turns on this replica from the check to the count, so guesses sent at once cannot all pass the check
+        before the first is counted; the turn's lock is dropped when nobody holds or waits for it."""
+        first = limited[0][1]
+        turn = self._turns.get(first)
+        if turn is None:
+            self._turns[first] = turn = asyncio.Lock()
+        async with turn:
+            for limit, k in limited:
+                await self.check(limit, k)
+
+            async def failed() -> None:
+                for limit, k in limited:
+                    await self.add(limit, k)
+
+            yield failed
 
     async def start(self) -> None:
         if not self.urls:

@@ -38,16 +38,13 @@ async def login(
     issuer: Tokens = Depends(tokens), shared: Sessions = Depends(sessions),
 ) -> dict:
     user, address = key("user", body.username), key("addr", client_address(request))
-    async with shared.one_at_a_time(user):
-        await shared.check(FAILED_BY_USER, user)
-        await shared.check(FAILED_BY_ADDRESS, address)
+    async with shared.guess((FAILED_BY_USER, user), (FAILED_BY_ADDRESS, address)) as failed:
         try:
             account = await svc.registry.Login(registry_pb2.LoginRequest(**body.model_dump()), **who.call())
         except grpc.RpcError as problem:
             refused = FestivalError.from_rpc_error(problem)
             if refused is not None and refused.status == 401:  # a wrong password (or no such user) counts
-                await shared.add(FAILED_BY_USER, user)
-                await shared.add(FAILED_BY_ADDRESS, address)
+                await failed()
             raise
         await shared.clear(FAILED_BY_USER, user)
     if account.status != "active":  # the registry refuses these already; a token must never say otherwise
@@ -81,16 +78,15 @@ async def logout(who: Caller = Depends(caller), shared: Sessions = Depends(sessi
 )
 async def change_password(body: PasswordChange, who: Caller = Depends(caller), svc: Services = Depends(services),
                           issuer: Tokens = Depends(tokens), shared: Sessions = Depends(sessions)) -> dict:
-    account_key = key("account", who.claims.account_id)
-    await shared.check(FAILED_BY_USER, account_key)
-    try:
-        account = await svc.registry.ChangePassword(registry_pb2.ChangePasswordRequest(**body.model_dump()),
-                                                    **who.call())
-    except grpc.RpcError as problem:
-        refused = FestivalError.from_rpc_error(problem)
-        if refused is not None and refused.code == "wrong_password":
-            await shared.add(FAILED_BY_USER, account_key)
-        raise
+    async with shared.guess((FAILED_BY_USER, key("account", who.claims.account_id))) as failed:
+        try:
+            account = await svc.registry.ChangePassword(registry_pb2.ChangePasswordRequest(**body.model_dump()),
+                                                        **who.call())
+        except grpc.RpcError as problem:
+            refused = FestivalError.from_rpc_error(problem)
+            if refused is not None and refused.code == "wrong_password":
+                await failed()
+            raise
     return signed_in(issuer, account)
 
 
