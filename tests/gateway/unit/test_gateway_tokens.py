@@ -101,3 +101,14 @@ def test_an_unsigned_token_or_a_changed_role_is_a_bad_token():
 def test_a_genuinely_signed_but_malformed_body_is_a_bad_token(body):
     token = jwt.encode(body, SECRET, algorithm="HS256")
     assert refusal(Tokens(SECRET, now=Clock(T0)), token).code == "bad_token"
+
+
+def test_a_verified_token_is_remembered_but_a_tampered_copy_and_another_gateways_secret_are_not():
+    tokens = Tokens(SECRET, now=Clock(T0))
+    token, _ = tokens.issue(CLAIMS)
+    assert tokens.verify(token) == tokens.verify(token)
+    head, body, signature = token.split(".")
+    tampered = ".".join((head, body, ("A" if signature[0] != "A" else "B") + signature[1:]))
+    assert refusal(tokens, tampered).code == "bad_token"
+    assert refusal(tokens, tampered).code == "bad_token"  # a refusal is not kept as a pass
+    assert refusal(Tokens("another-gateways-secret-long-enough-x", now=Clock(T0)), token).code == "bad_token"
