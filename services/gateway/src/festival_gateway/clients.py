@@ -60,6 +60,7 @@ class Services:
     def __init__(self, settings: Settings):
         self.addresses = {name: settings.grpc_address(name) for name in DIALED}
         self._channels: dict[str, grpc.aio.Channel] = {}
+        self._stubs: dict[type, object] = {}  # one stub per service (a stub builds a callable per method)
 
     def channel(self, name: str) -> grpc.aio.Channel:
         if name not in self._channels:
@@ -67,34 +68,39 @@ class Services:
             self._channels[name] = grpc.aio.insecure_channel(self.addresses[name], interceptors=interceptors)
         return self._channels[name]
 
+    def _stub(self, stub: type, name: str):
+        if stub not in self._stubs:
+            self._stubs[stub] = stub(self.channel(name))
+        return self._stubs[stub]
+
     @property
     def awards(self) -> awards_pb2_grpc.AwardsStub:
-        return awards_pb2_grpc.AwardsStub(self.channel("awards"))
+        return self._stub(awards_pb2_grpc.AwardsStub, "awards")
 
     @property
     def audit(self) -> audit_pb2_grpc.AuditStub:
-        return audit_pb2_grpc.AuditStub(self.channel("audit"))
+        return self._stub(audit_pb2_grpc.AuditStub, "audit")
 
     @property
     def registry(self) -> registry_pb2_grpc.RegistryStub:
-        return registry_pb2_grpc.RegistryStub(self.channel("registry"))
+        return self._stub(registry_pb2_grpc.RegistryStub, "registry")
 
     @property
     def intake(self) -> intake_pb2_grpc.IntakeStub:
-        return intake_pb2_grpc.IntakeStub(self.channel("intake"))
+        return self._stub(intake_pb2_grpc.IntakeStub, "intake")
 
     @property
     def review(self) -> review_pb2_grpc.ReviewStub:
-        return review_pb2_grpc.ReviewStub(self.channel("review"))
+        return self._stub(review_pb2_grpc.ReviewStub, "review")
 
     @property
     def scoring(self) -> scoring_pb2_grpc.ScoringStub:
-        return scoring_pb2_grpc.ScoringStub(self.channel("scoring"))
+        return self._stub(scoring_pb2_grpc.ScoringStub, "scoring")
 
     @property
     def notifications(self) -> notifications_pb2_grpc.NotificationsStub:
         """In-app notifications are kept by the review service, on its channel."""
-        return notifications_pb2_grpc.NotificationsStub(self.channel("review"))
+        return self._stub(notifications_pb2_grpc.NotificationsStub, "review")
 
     async def health(self, name: str, timeout: float = 2.0) -> str:
         """The standard gRPC health status of a service's server; UNREACHABLE when it does not answer."""
@@ -109,3 +115,4 @@ class Services:
         for channel in self._channels.values():
             await channel.close()
         self._channels.clear()
+        self._stubs.clear()
