@@ -237,3 +237,20 @@ def test_a_long_list_comes_in_pages(app, student, registry, sub_id, draft_fields
     admin = Cause(role="school_admin")
     assert [s.id for s in app.list(admin, school_id=registry.school_id, after=str(every[3].id))[0]] == [every[4].id]
     refused("bad_page", app.list, student, after="0f0f0f0f-0000-4000-8000-000000000000")
+
+
+def test_a_read_is_not_changed_by_a_later_command_and_a_refused_command_leaves_no_trace(
+        app, student, sub_id, draft_fields, store_env) -> None:
+    """Queries are served from the cache without a copy: a command changes its own copy, and only a save
+    replaces what later reads see."""
+    before = app.get(student, sub_id)
+    app.edit_draft(student, sub_id, Draft.of(**{**draft_fields, "title": "第二个标题"}))
+    assert before.title == draft_fields["title"] and before.version == 1
+    assert app.get(student, sub_id).title == "第二个标题"
+    refused("too_many_creators", app.edit_draft, student, sub_id,
+            Draft.of(**{**draft_fields, "creators": [{"name": f"学生{i}"} for i in range(9)]}))
+    after = app.get(student, sub_id)
+    assert (after.title, after.version, len(after.creators)) == ("第二个标题", 2, len(draft_fields["creators"]))
+    again = IntakeApplication(env=store_env)  # the store agrees with the cache
+    assert again.get(student, sub_id).title == "第二个标题"
+    again.close()

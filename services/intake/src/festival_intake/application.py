@@ -25,7 +25,9 @@ class IntakeApplication(IntakeQueries, IntakePolicies, FestivalApplication):
     """Submissions, their files and versions; editions and the directory as registry published them."""
 
     SERVICE: ClassVar[str] = "intake"
-    env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "1000"}
+    # One intake writes its store (deploy/k8s/intake.yaml: replicas 1), so its saves keep the cache current and
+    # a read need not ask the store for newer events; queries read cached aggregates without a copy (read_only).
+    env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "5000", "AGGREGATE_CACHE_FASTFORWARD": "n"}
 
     def __init__(self, env: dict[str, str] | None = None, *, files: FileStore | None = None):
         super().__init__(env)

@@ -32,7 +32,7 @@ class IntakeQueries:
 
     def get(self, cause: Cause, submission_id: str) -> Submission:
         """One submission, for its student or a reviewing role."""
-        sub = self._load(submission_id)
+        sub = self._load(submission_id, read_only=True)
         if not (cause.role in READERS or (cause.role == "student" and cause.account_id == sub.student_id)):
             raise forbidden()
         return sub
@@ -52,7 +52,7 @@ class IntakeQueries:
         except KeyError:
             raise invalid("bad_page", "翻页位置无效：请从第一页重新开始。",
                           "That page position is not a work of this list: start again from the first page.") from None
-        return [self.repository.get(uuid.UUID(row.id)) for row in rows], (rows[-1].id if more else "")
+        return [self.read_only(uuid.UUID(row.id)) for row in rows], (rows[-1].id if more else "")
 
     def render_form(self, cause: Cause, submission_id: str, form: str) -> tuple[str, bytes]:
         """The application form or copyright declaration as a PDF filled from the draft: (filename, bytes)."""
@@ -82,14 +82,14 @@ class IntakeQueries:
 
     def edition_view(self, edition: str) -> EditionView:
         try:
-            return self.repository.get(EditionView.id_for(edition))
+            return self.read_only(EditionView.id_for(edition))
         except AggregateNotFoundError:
             raise FestivalError("unknown_edition", "该届活动尚未发布。",
                                 f"Edition {edition!r} has not been published.", 404) from None
 
     def directory(self) -> Directory:
         try:
-            return self.repository.get(Directory.ID)
+            return self.read_only(Directory.ID)
         except AggregateNotFoundError:
             return Directory()
 
@@ -102,9 +102,11 @@ class IntakeQueries:
             raise FestivalError("window_closed", "当前不在作品申报期内。", "No submission window is open.", 409)
         return editions[0]
 
-    def _load(self, submission_id: str) -> Submission:
+    def _load(self, submission_id: str, read_only: bool = False) -> Submission:
+        """The submission: a copy a command may change, or for a query (read_only) the cached one."""
         try:
-            sub = self.repository.get(uuid.UUID(submission_id))
+            aggregate_id = uuid.UUID(submission_id)
+            sub = self.read_only(aggregate_id) if read_only else self.repository.get(aggregate_id)
         except (ValueError, AggregateNotFoundError):
             sub = None
         if not isinstance(sub, Submission):

@@ -30,6 +30,12 @@ class FestivalApplication(Application):
         except AggregateNotFoundError:
             return None
 
+    def read_only(self, aggregate_id: uuid.UUID) -> Any:
+        """The aggregate for a query: the cached object itself, not a copy to change (raises
+        AggregateNotFoundError). Only for an application whose cache its own saves keep
+        (AGGREGATE_CACHE_FASTFORWARD off): then a cached aggregate is replaced on a save, never changed in place."""
+        return self.repository.get(aggregate_id, deepcopy_from_cache=self.repository.fastforward)
+
     def processed(self, consumer: str, stream_sequence: int) -> bool:
         """True when this consumer already processed that stream sequence (or a later one)."""
         return self.recorder.has_tracking_id(consumer, stream_sequence)
