@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -59,6 +60,32 @@ def test_k8s_has_a_deployment_per_service_and_scales_media_inspection():
     assert {*SERVICES, "media-inspection"} <= deployments
     hpa = {d["spec"]["scaleTargetRef"]["name"] for d in docs if d["kind"] == "HorizontalPodAutoscaler"}
     assert hpa == {"media-inspection"}
+
+
+def test_keda_scales_media_inspection_on_the_workers_own_consumer_in_place_of_the_cpu_hpa():
+    from festival_events.envelope import STREAM
+    from festival_inspection.worker.adapters.uploads import UPLOADS_CONSUMER
+
+    overlay = yaml.safe_load((ROOT / "deploy/keda/kustomization.yaml").read_text())
+    assert overlay["resources"][0] == "../k8s"
+    deleted = yaml.safe_load(overlay["patches"][0]["patch"])
+    assert (deleted["$patch"], deleted["kind"], deleted["metadata"]["name"]) == \
+        ("delete", "HorizontalPodAutoscaler", "media-inspection")
+    scaler = yaml.safe_load((ROOT / "deploy/keda" / overlay["resources"][1]).read_text())
+    assert scaler["kind"] == "ScaledObject" and scaler["spec"]["scaleTargetRef"]["name"] == "media-inspection"
+    queue = next(t["metadata"] for t in scaler["spec"]["triggers"] if t["type"] == "nats-jetstream")
+    assert (queue["stream"], queue["consumer"]) == (STREAM, UPLOADS_CONSUMER)
+    assert queue["natsServerMonitoringEndpoint"].endswith(":8222")  # infra/nats/nats.conf's http port
+    assert "http: 0.0.0.0:8222" in (ROOT / "infra/nats/nats.conf").read_text()
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.skip("kubectl is not installed: the overlay was checked as YAML only")
+    rendered = subprocess.run([kubectl, "kustomize", str(ROOT / "deploy/keda")], capture_output=True, text=True,
+                              timeout=60)
+    assert rendered.returncode == 0, rendered.stderr
+    kinds = [d["kind"] for d in yaml.safe_load_all(rendered.stdout) if d]
+    assert "HorizontalPodAutoscaler" not in kinds and kinds.count("ScaledObject") == 1
+    assert kinds.count("Deployment") >= len({*SERVICES, "media-inspection"})
 
 
 @pytest.mark.parametrize("service", SERVICES)
