@@ -228,8 +228,8 @@ class Sessions:
             try:
                 sub = await js.subscribe(REGISTRY_SUBJECTS, ordered_consumer=True, cb=self._see_registry_event)
                 info = await sub.consumer_info()
-                if info.num_pending == 0 and info.delivered.stream_seq == 0:
-                    self._loaded("registry")  # no registry event on the log yet
+                if info.num_pending == 0 and info.delivered.consumer_seq == 0:
+                    self._loaded("registry")  # none delivered, none to come: no registry event on the log yet
                 return  # the ordered consumer recreates itself after a gap or a NATS restart
             except Exception as problem:  # noqa: BLE001 - no stream yet, or NATS restarting
                 if isinstance(problem, NotFoundError):
