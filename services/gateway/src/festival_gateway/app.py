@@ -16,6 +16,7 @@ from festival_gateway.routes import (
 from festival_gateway.routes.common import with_body_limit
 from festival_gateway.sessions import Sessions
 from festival_gateway.tokens import LIFETIME, Tokens
+from festival_gateway.works_cache import EvictOnWrite, WorksCache
 from festival_kit.settings import Settings
 
 DESCRIPTION = """青少年科学影像节平台的 HTTP 接口。除登录、注册、赛事信息和健康检查外，均须携带
@@ -31,17 +32,21 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
     """The gateway app; gRPC channels open on first use and close when the app shuts down."""
     svc = Services(settings)
     shared = Sessions(settings.nats(), int(LIFETIME.total_seconds()))
+    works_read = WorksCache(settings.nats())
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await shared.start()
+        await works_read.start()
         yield
+        await works_read.stop()
         await shared.stop()
         await svc.close()
 
     app = FastAPI(title="科学影像节平台 / Science Film Festival API", description=DESCRIPTION,
                   version="1", lifespan=lifespan)
     app.state.services, app.state.tokens, app.state.sessions = svc, Tokens(token_secret), shared
+    app.state.works = works_read
     app.state.public_https = settings.public_base().startswith("https://")
     errors.install(app)
     for module in (auth, accounts, catalogue, works, files, review, statistics, notifications, judging, awards,
@@ -50,5 +55,6 @@ def create_app(settings: Settings, token_secret: str) -> FastAPI:
     web.mount(app)
     build_openapi = app.openapi  # FastAPI's, cached after the first call
     app.openapi = lambda: with_body_limit(build_openapi())
+    app.add_middleware(EvictOnWrite, works=works_read)
     app.add_middleware(RequestGuard, storage_origin=settings.s3_public_origin())
     return app

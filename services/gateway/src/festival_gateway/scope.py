@@ -6,6 +6,7 @@ is 404 for everyone, one that exists but is not yours is 403 for everyone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from festival_gateway.tokens import Claims
@@ -25,6 +26,15 @@ class Scoped(Protocol):
 
 class Work(Scoped, Protocol):
     student_id: str
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a work belongs: all a scope check reads of it (what the works cache keeps beside its JSON)."""
+
+    student_id: str
+    school_id: str
+    region_id: str
 
 
 def _same(mine: str, theirs: str) -> bool:

@@ -97,5 +97,5 @@ async def work_events(request: Request, work_id: PathId) -> Response:
     who, svc = session.page_caller(request), services(request)
     scope.require_role(who.claims, *audit.READERS)
     found = await audit.work_events(work_id, who, svc)
-    work = await works.get_work(work_id, who, svc)
+    work = await works.read_work(request, who, work_id)
     return page(request, "work_audit.html", found=found, work=work)

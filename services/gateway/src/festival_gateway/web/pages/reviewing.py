@@ -88,6 +88,6 @@ async def decide(request: Request, work_id: str) -> Response:
         await call(work_id, body, who, svc)
     except Exception as problem:  # noqa: BLE001 - shown beside the form
         error = inline(problem)
-        work = await works.get_work(work_id, who, svc)
+        work = await works.read_work(request, who, work_id)
         return await review_page(request, who, work, status=error.status, error=error, values=form.pairs)
     return redirect("/web/queue?decided=1")

@@ -85,7 +85,7 @@ async def _student_page(request: Request, work: dict, **extra) -> Response:
 async def work_page(request: Request, work_id: str) -> Response:
     """The student's own work (403 page for anyone else's); reviewers get the review page."""
     who = session.page_caller(request)
-    work = await works.get_work(work_id, who, services(request))
+    work = await works.read_work(request, who, work_id)
     if who.claims.role != scope.STUDENT:
         return await review_page(request, who, work)
     return await _student_page(request, work)
@@ -99,7 +99,7 @@ async def save_work(request: Request, work_id: str) -> Response:
         await works.edit(work_id, draft_of(form), who, services(request))
     except Exception as problem:  # noqa: BLE001 - shown beside the form
         error = inline(problem)
-        work = await works.get_work(work_id, who, services(request))
+        work = await works.read_work(request, who, work_id)
         return await _student_page(request, work, status=error.status, error=error, values=draft_values(form))
     return redirect(f"/web/works/{work_id}?saved=1")
 
@@ -108,7 +108,7 @@ async def save_work(request: Request, work_id: str) -> Response:
 async def inspection(request: Request, work_id: str) -> Response:
     """The checklists alone, which the work page fetches again while an inspection runs."""
     who = session.page_caller(request)
-    work = await works.get_work(work_id, who, services(request))
+    work = await works.read_work(request, who, work_id)
     current = await edition(request)
     return page(request, "_inspection.html", work=work, slots=slots(current["rules"], work), running=running(work))
 
@@ -139,7 +139,7 @@ async def submit(request: Request, work_id: str) -> Response:
         await works.submit(work_id, statements, who, services(request))
     except Exception as problem:  # noqa: BLE001 - shown on the work's page
         error = inline(problem)
-        work = await works.get_work(work_id, who, services(request))
+        work = await works.read_work(request, who, work_id)
         return page(request, "submit.html", status=error.status, error=error, work=work,
                     edition=await edition(request))
     return redirect(f"/web/works/{work_id}?submitted=1")
