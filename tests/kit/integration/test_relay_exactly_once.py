@@ -90,3 +90,39 @@ async def test_relay_process_killed_at_random_moments_publishes_everything_once(
     assert finisher.returncode == 0
     assert kills >= 1  # at least one relay really died mid-way
     assert_exactly_once(app, await stream_envelopes(own_nats.url))
+
+
+class Unanswered:
+    """The positions bucket of a NATS too busy to answer in time."""
+
+    async def get(self, key: str):
+        raise nats.errors.TimeoutError
+
+
+async def test_a_relay_that_cannot_read_its_position_publishes_nothing_rather_than_start_again(tmp_path, own_nats):
+    app = CounterApp(env=sqlite_env(tmp_path / "store.sqlite"))
+    fill(app, counters=2, increments=5)
+    nc = await nats.connect(own_nats.url)
+    js = nc.jetstream()
+    await jetstream.ensure_stream(js)
+    first = Relay(app, js, batch=6)
+    assert await first.pump() == 6 and await first.position() == 6
+
+    restarted, sent = Relay(app, js, batch=6), []
+    restarted._positions = Unanswered()
+    publish = restarted.publish
+
+    async def counted(env):
+        sent.append(env.msg_id)
+        return await publish(env)
+
+    restarted.publish = counted
+    with pytest.raises(nats.errors.TimeoutError):
+        await restarted.pump()
+    assert sent == []  # not the six already on the log again (deduplicated only inside the window)
+
+    again = Relay(app, js, batch=6)
+    while await again.pump():
+        pass
+    await nc.close()
+    assert_exactly_once(app, await stream_envelopes(own_nats.url))

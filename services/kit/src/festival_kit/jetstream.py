@@ -6,6 +6,7 @@ import os
 
 from nats.js import JetStreamContext
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
+from nats.js.errors import NotFoundError
 
 from festival_events.envelope import STREAM
 
@@ -50,5 +51,5 @@ async def positions(js: JetStreamContext):
     """The key-value bucket where each relay keeps the last notification id it published."""
     try:
         return await js.key_value(POSITIONS_BUCKET)
-    except Exception:  # noqa: BLE001 - bucket not found: create it
+    except NotFoundError:  # not made yet (any other failure is raised, not taken for an empty bucket)
         return await js.create_key_value(bucket=POSITIONS_BUCKET, history=1, replicas=replicas())

@@ -23,6 +23,7 @@ from collections import deque
 
 import structlog
 from nats.js import JetStreamContext
+from nats.js.errors import NotFoundError
 
 from festival_events.envelope import STREAM, Envelope
 from festival_kit import jetstream
@@ -78,8 +79,10 @@ class Relay:
         kv = await self._kv()
         try:
             entry = await kv.get(self.key)
-        except Exception:  # noqa: BLE001 - no key yet: nothing relayed
+        except NotFoundError:  # no key yet (or deleted): nothing relayed
             return 0
+        # Anything else (NATS slow to answer, restarting) is raised: taken for 0, it would publish the whole
+        # store again, and what is older than the stream's duplicate window would be on the log twice.
         return int(entry.value or b"0")
 
     async def pump(self) -> int:
