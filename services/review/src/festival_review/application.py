@@ -25,7 +25,9 @@ class ReviewApplication(ReviewQueries, ReviewPolicies, FestivalApplication):
     """ReviewCases, region tables, and review's own views of editions, the directory and admin accounts."""
 
     SERVICE: ClassVar[str] = "review"
-    env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "1000"}
+    # One review writes its store (deploy/k8s/review.yaml: replicas 1), so its saves keep the cache current and
+    # a read need not ask the store for newer events; a queue reads cached cases without a copy (read_only).
+    env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "20000", "AGGREGATE_CACHE_FASTFORWARD": "n"}
 
     def __init__(self, env: dict[str, str] | None = None):
         super().__init__(env)

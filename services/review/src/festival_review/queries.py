@@ -60,7 +60,7 @@ class ReviewQueries:
         if view and view not in VIEWS:
             raise refusals.unknown_view(view)
         ids = self.index.catch_up().queue(cause.account_id, view or WAITING, **filters)
-        return [self.case(i) for i in ids]
+        return [self.read_only(ReviewCase.id_for(i)) for i in ids]
 
     def region_table(self, cause: Cause, region_id: str, edition: str = "", as_filed: bool = False,
                      **scope: str) -> tuple[str, bytes, int]:

@@ -76,7 +76,14 @@ class ReviewServicer(review_pb2_grpc.ReviewServicer):
         cases = self.app.queue(cause, request.view, edition=request.edition, category=request.category,
                                status=request.status, school_id=request.school_id, region_id=request.region_id,
                                **_scope(request))
-        return pb.Queue(cases=[self._case(c, cause) for c in cases])
+        # One read of the directory and of each edition for the whole queue, not two a case (5,000 cases
+        # took 15 s, the gateway's deadline, when each case copied both).
+        directory, editions = self.app.directory(), {}
+        for case in cases:
+            if case.edition not in editions:
+                editions[case.edition] = self.app.find(ReviewEdition.id_for(case.edition))
+        student = cause.role == "student"
+        return pb.Queue(cases=[case_pb(c, editions[c.edition], directory, student=student) for c in cases])
 
     @rpc
     def GetTimeline(self, request: pb.GetCaseRequest, cause: Cause) -> pb.Timeline:
