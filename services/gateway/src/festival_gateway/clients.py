@@ -25,6 +25,9 @@ CALL_TIMEOUT_S = 15.0
 # sign-up burst (500 at once is a minute of CPU on two cores): they wait their turn rather than fail.
 PASSWORD_CALLS = frozenset({"Login", "RegisterStudent", "RegisterSchoolAdmin", "IssueRegionAdmin", "IssueJudge"})
 PASSWORD_CALL_TIMEOUT_S = 120.0
+# gRPC refuses an answer over 4 MiB by default; a province's whole review queue of 5,000 works is ~10 MiB.
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+CHANNEL_OPTIONS = (("grpc.max_receive_message_length", MAX_ANSWER_BYTES),)
 
 
 class PasswordCallDeadline(grpc.aio.UnaryUnaryClientInterceptor):
@@ -65,7 +68,8 @@ class Services:
     def channel(self, name: str) -> grpc.aio.Channel:
         if name not in self._channels:
             interceptors = [PasswordCallDeadline()] if name == "registry" else []
-            self._channels[name] = grpc.aio.insecure_channel(self.addresses[name], interceptors=interceptors)
+            self._channels[name] = grpc.aio.insecure_channel(self.addresses[name], interceptors=interceptors,
+                                                             options=CHANNEL_OPTIONS)
         return self._channels[name]
 
     def _stub(self, stub: type, name: str):

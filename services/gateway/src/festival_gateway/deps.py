@@ -35,13 +35,12 @@ async def anonymous(request: Request) -> Caller:
 
 
 async def signed_in(
-    request: Request,
-    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
-    issuer: Tokens = Depends(tokens),
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
 ) -> Claims:
     """The claims of a valid bearer token; 401 not_logged_in, bad_token or token_expired otherwise."""
     if credentials is None:
         raise not_logged_in()
+    issuer: Tokens = request.app.state.tokens  # not a dependency of its own: one less to solve per request
     claims = issuer.verify(credentials.credentials)
     shared = request.app.state.sessions
     if not shared.ready.is_set():  # just started: the logged-out tokens and ended sessions are still loading
