@@ -125,7 +125,7 @@ async def relayed(platform, tmp_path, fresh_ports):
         await app.state.works.start()
         clients.append(httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway",
                                          timeout=30))
-    yield apps, clients
+    yield apps, clients, lambda: _caught_up(relay, platform.intake)
     for app, client in zip(apps, clients, strict=True):
         await client.aclose()
         await app.state.works.stop()
@@ -138,11 +138,15 @@ async def relayed(platform, tmp_path, fresh_ports):
 
 
 async def test_a_replica_reads_back_its_own_change_at_once_and_the_others_change_with_its_event(relayed):
-    (app_a, app_b), (a, b) = relayed
+    (app_a, app_b), (a, b), relayed_all = relayed
     reply = await a.post("/auth/login", json={"username": "demo-student", "password": PASSWORD})
     bearer = {"Authorization": f"Bearer {reply.json()['token']}"}
     work = (await a.post("/works", json=DRAFT, headers=bearer)).json()
     path = f"/works/{work['id']}"
+    await until(relayed_all, what="the draft's event is on the log")  # else it may drop b's first read
+    for app in (app_a, app_b):
+        await app.state.works.nc.flush()  # the event has reached each replica's subscription ...
+    await asyncio.sleep(0.1)  # ... and its callback has run
     for client in (a, b, b):
         assert (await client.get(path, headers=bearer)).json()["draft"]["title"] == DRAFT["title"]
     assert app_b.state.works.hits >= 1  # b's second read was its own copy

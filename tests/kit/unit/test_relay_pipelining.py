@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from nats.js.errors import KeyNotFoundError
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from relay_model import CounterApp, fill  # noqa: E402
@@ -28,7 +29,7 @@ class FakeKV:
         self.puts.append(int(value))
 
     async def get(self, key):
-        raise KeyError(key)
+        raise KeyNotFoundError  # as NATS answers for a key never put
 
 
 class FakeJetStream:
