@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from festival_gateway.clients import Caller, Services
 from festival_gateway.errors import service_unavailable
 from festival_gateway.sessions import Sessions
-from festival_gateway.tokens import Claims, Tokens, not_logged_in, token_revoked
+from festival_gateway.tokens import Tokens, not_logged_in, token_revoked
 
 READY_WAIT_S = 10.0  # a request to a gateway that has just started waits this long for its sessions to load
 _bearer = HTTPBearer(auto_error=False, description="登录返回的令牌 / the token from POST /auth/login")
@@ -34,10 +34,11 @@ async def anonymous(request: Request) -> Caller:
     return Caller(None, request.state.correlation_id)
 
 
-async def signed_in(
+async def caller(
     request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
-) -> Claims:
-    """The claims of a valid bearer token; 401 not_logged_in, bad_token or token_expired otherwise."""
+) -> Caller:
+    """The caller a valid bearer token names; 401 not_logged_in, bad_token, token_expired or token_revoked
+    otherwise. One dependency, not two: FastAPI's solving of each level costs every request."""
     if credentials is None:
         raise not_logged_in()
     issuer: Tokens = request.app.state.tokens  # not a dependency of its own: one less to solve per request
@@ -52,8 +53,4 @@ async def signed_in(
         raise token_revoked()
     structlog.contextvars.bind_contextvars(account_id=claims.account_id, role=claims.role)
     request.state.claims = claims
-    return claims
-
-
-async def caller(request: Request, claims: Claims = Depends(signed_in)) -> Caller:
     return Caller(claims, request.state.correlation_id)
