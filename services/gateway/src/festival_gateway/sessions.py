@@ -264,5 +264,5 @@ class Sessions:
 async def _bucket(js, name: str, ttl_s: int):
     try:
         return await js.key_value(name)
-    except Exception:  # noqa: BLE001 - not there yet: create it
+    except NotFoundError:  # not there yet: create it (a timeout is raised, and the caller tries again)
         return await js.create_key_value(bucket=name, history=1, ttl=ttl_s, replicas=replicas())

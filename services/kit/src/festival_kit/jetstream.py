@@ -41,7 +41,7 @@ async def ensure_stream(js: JetStreamContext) -> None:
     """Create the stream, or bring an existing one to the expected configuration."""
     try:
         await js.stream_info(STREAM)
-    except Exception:  # noqa: BLE001 - nats raises NotFoundError, which we just create
+    except NotFoundError:  # not made yet; a timeout or a lost connection is raised, for the caller to retry
         await js.add_stream(stream_config())
         return
     await js.update_stream(stream_config())
