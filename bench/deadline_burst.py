@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
 import media  # noqa: E402
 from running import start_stack, stop_stack  # noqa: E402
 from stack_ports import pick_ports  # noqa: E402
-from students import Files, Ledger, Session, Student, consent_of  # noqa: E402
+from students import Files, Ledger, Session, Student, consent_of, every_row  # noqa: E402
 
 from festival_events.envelope import Envelope  # noqa: E402
 
@@ -125,7 +125,7 @@ async def main(n: int, duration: float) -> None:
                 reviewer = Session(client, stack, "auditor", ledger)
                 await reviewer.login()
                 await asyncio.sleep(10)  # the relays and review's consumer catch up
-                cases = {c["submission_id"] for c in (await reviewer.read("/review/queue?view=all"))["cases"]}
+                cases = {c["submission_id"] for c in await every_row(reviewer, "/review/queue?view=all", "cases")}
                 logged = await on_the_log(stack.nats_url)
         finally:
             stop_stack(stack)

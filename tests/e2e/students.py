@@ -108,14 +108,14 @@ class Session:
         raise AssertionError(f"GET {path} never answered 200")
 
 
-async def every_work(session: Session, page: int = 500) -> list[dict]:
-    """GET /works page after page, oldest first."""
-    works, after = [], ""
+async def every_row(session: Session, path: str, field: str, page: int = 500) -> list[dict]:
+    """A paged list (GET /works, GET /review/queue) page after page, in its own order."""
+    rows, after, joint = [], "", "&" if "?" in path else "?"
     while True:
-        body = await session.read(f"/works?limit={page}&after={after}")
-        works += body["works"]
+        body = await session.read(f"{path}{joint}limit={page}&after={after}")
+        rows += body[field]
         if not (after := body["next_after"]):
-            return works
+            return rows
 
 
 def in_doubt(status: int | str) -> bool:

@@ -35,7 +35,7 @@ import pytest
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import media  # noqa: E402
 from running import children, cmdline, start_stack, stop_stack  # noqa: E402
-from students import Files, Ledger, Session, Student, consent_of, every_work  # noqa: E402
+from students import Files, Ledger, Session, Student, consent_of, every_row  # noqa: E402
 
 from festival_events.envelope import Envelope, chain_problems  # noqa: E402
 
@@ -169,7 +169,7 @@ async def settled(auditor: Session, ledger: Ledger) -> dict[str, dict]:
     """Review's cases once every work of the flow waits for the province (the consumers caught up)."""
     deadline = time.monotonic() + FLOW_S
     while True:
-        cases = {c["submission_id"]: c for c in (await auditor.read("/review/queue?view=all"))["cases"]}
+        cases = {c["submission_id"]: c for c in await every_row(auditor, "/review/queue?view=all", "cases")}
         waiting = [w for w in ledger.created if cases.get(w, {}).get("status") != "awaiting_province"]
         if not waiting:
             return cases
@@ -229,7 +229,7 @@ async def test_a_season_under_chaos_loses_nothing_and_doubles_nothing(tmp_path, 
             for task in reviewers:
                 task.cancel()
             envelopes = await everything_on_the_log(stack.nats_url)
-            works = {w["id"]: w for w in await every_work(people["student"])}
+            works = {w["id"]: w for w in await every_row(people["student"], "/works", "works")}
             verified = await audit_run(people["auditor"], "verify")
             replayed = await audit_run(people["auditor"], "replay")
     finally:

@@ -7,7 +7,9 @@ since submitting through intake needs every file inspected first.
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import sys
 import uuid
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ import openpyxl
 import pytest
 
 from festival_gateway.tokens import Claims, Tokens
+from festival_gateway.web.pages import reviewing
 from festival_kit.consumer import cause_of
 from festival_kit.context import Cause, caused_by
 from festival_kit.rpc import start_server
@@ -249,5 +252,35 @@ async def test_the_province_qualifies_and_disqualifies_after_the_region_deadline
     error(await http.get("/review/queue", headers=await login("demo-student")), 403, "forbidden")
     filtered = (await http.get("/review/queue?view=all&status=disqualified", headers=province)).json()["cases"]
     assert [c["submission_id"] for c in filtered] == [bad]
+    whole = (await http.get("/review/queue?limit=500", headers=auditor)).json()
+    paged, after = [], ""
+    while True:  # a case at a time, the same cases in the same order
+        page = (await http.get(f"/review/queue?limit=1&after={after}", headers=auditor)).json()
+        paged += [c["submission_id"] for c in page["cases"]]
+        if not (after := page["next_after"]):
+            break
+    assert whole["next_after"] == "" and len(paged) >= 2 and paged == [c["submission_id"] for c in whole["cases"]]
+    error(await http.get(f"/review/queue?after={paged[0][:8]}", headers=auditor), 422, "bad_page")
+    for limit in (0, 501, "x"):
+        error(await http.get(f"/review/queue?limit={limit}", headers=auditor), 422, "invalid_request")
     codes = (await http.get("/review/reason-codes?kind=disqualify", headers=province)).json()["codes"]
     assert "harm_to_animals_or_plants" in {c["code"] for c in codes} and all(c["name_zh"] for c in codes)
+
+
+async def test_the_queue_page_shows_a_page_at_a_time_and_links_the_next(http, login, review, monkeypatch):
+    for title in ("第一页的作品", "第二页的作品"):
+        review.submit("demo-student", title)
+    auditor = (await login("demo-auditor"))["Authorization"].removeprefix("Bearer ")
+    whole = (await http.get("/review/queue", headers={"Authorization": f"Bearer {auditor}"})).json()["cases"]
+    monkeypatch.setattr(reviewing, "QUEUE_PAGE", 1)
+    seen, url = [], "/web/queue"
+    while url:
+        page = await http.get(url, cookies={"festival_session": auditor})
+        assert page.status_code == 200, page.text
+        seen += re.findall(r'<a href="/web/works/([0-9a-f-]+)"', page.text)
+        assert ("回到第一页" in page.text) == (len(seen) > 1)
+        follow = re.search(r'<a href="([^"]+)" rel="next">', page.text)
+        url = f"/web/queue{html.unescape(follow.group(1))}" if follow else ""
+    assert len(seen) >= 2 and seen == [c["submission_id"] for c in whole]
+    refused = await http.get("/web/queue?after=not-a-case", cookies={"festival_session": auditor})
+    assert refused.status_code == 422 and "翻页位置无效" in refused.text

@@ -12,7 +12,7 @@ ADMINS = ("sa-a", "sa-b", "sa-c", "sa-pending", "ra-cc", "ra-jl", "pa", "au")
 
 def queues_of(log: ReviewLog) -> dict[tuple[str, str], list[str]]:
     """Every admin's queue in every view: what the replay must reproduce."""
-    return {(a, v): log.queue(a, v) for a in ADMINS for v in (WAITING, DECIDED, ALL)}
+    return {(a, v): log.queue(a, v)[0] for a in ADMINS for v in (WAITING, DECIDED, ALL)}
 
 
 @dataclass

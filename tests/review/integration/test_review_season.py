@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from festival_events import contracts
 from festival_events.envelope import chain_problems
+from festival_kit.errors import FestivalError
 from festival_review.application import ReviewApplication
 from festival_review.queues import QueueIndex, rebuild
 from review_support import play, queues_of
@@ -43,14 +46,28 @@ def test_a_season_from_submission_to_qualification(app, feed, log, who) -> None:
 
 def test_queues_and_timelines_follow_the_decisions(app, feed, log, who) -> None:
     s = play(app, feed, log, who)
-    ids = lambda cases: [c.submission_id for c in cases]  # noqa: E731
+    ids = lambda answer: [c.submission_id for c in answer[0]]  # noqa: E731
     assert ids(app.queue(who("sa-a"), "decided")) == [s.returned_then_qualified, s.disqualified]
     assert ids(app.queue(who("sa-a"), "all", category="animation")) == [s.disqualified]
     assert ids(app.queue(who("ra-cc"), "all", status="not_reported")) == [s.left_at_region]
     assert ids(app.queue(who("ra-cc"), "all", school_id="school-b")) == [s.left_at_region]
     assert ids(app.queue(who("pa"), "decided")) == [s.returned_then_qualified, s.disqualified]
     assert ids(app.queue(who("ra-jl"), "all")) == [s.left_at_school]
-    assert app.queue(who("au"), "waiting") == [] and len(app.queue(who("au"), "all")) == 4
+    assert app.queue(who("au"), "waiting") == ([], "") and len(app.queue(who("au"), "all")[0]) == 4
+
+
+    pages, after = [], ""
+    while True:  # the auditor's whole queue a case at a time is the whole queue, in the same order
+        cases, after = app.queue(who("au"), "all", after=after, limit=1)
+        pages += [c.submission_id for c in cases]
+        if not after:
+            break
+    assert pages == ids(app.queue(who("au"), "all")) and len(pages) == 4
+    last, after = app.queue(who("au"), "all", after=pages[2], limit=1)
+    assert ([c.submission_id for c in last], after) == (pages[3:], "")
+    with pytest.raises(FestivalError) as caught:  # a position that is no case of review is not a page
+        app.queue(who("au"), "all", after="not-a-case", limit=1)
+    assert (caught.value.code, caught.value.status) == ("bad_page", 422)
 
     case, versions = app.timeline(who("ra-cc"), s.returned_then_qualified)
     assert [v["version"] for v in versions] == [1, 2] and versions[0]["status"] == "returned"

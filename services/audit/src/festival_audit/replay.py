@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from festival_events.contracts.audit import Problem
 from festival_events.envelope import Envelope
 from festival_kit.settings import Settings
 
-REPLAY_PAGE = 500  # works per ListSubmissions call
+REPLAY_PAGE = 500  # works per ListSubmissions or ListQueue call
 REVIEW_STATUS = {
     "ReviewVersionReceived": "awaiting_school", "WorkForwardedToRegion": "awaiting_region",
     "WorkReturned": "returned", "WorkForwardedToProvince": "awaiting_province", "WorkQualified": "qualified",
@@ -117,6 +118,17 @@ def as_auditor(account_id: str) -> tuple[tuple[str, str], ...]:
     return (("festival-account-id", account_id), ("festival-role", "auditor"), ("x-correlation-id", "audit-replay"))
 
 
+async def _every_page(ask: Callable[[str], Awaitable[Any]], field: str) -> list[Any]:
+    """Every row of a paged list, a page at a time: one answer for every work of a large season runs past any
+    deadline and gRPC's message limit."""
+    rows, after = [], None
+    while after != "":
+        answer = await ask(after or "")
+        rows += getattr(answer, field)
+        after = answer.next_after
+    return rows
+
+
 async def live(settings: Settings, wanted: dict[str, dict[str, dict[str, Any]]],
                account_id: str) -> dict[str, dict[str, dict]]:
     """The same read models as the running services answer them (as that auditor)."""
@@ -125,15 +137,13 @@ async def live(settings: Settings, wanted: dict[str, dict[str, dict[str, Any]]],
                 ("intake", "review", "scoring", "awards", "audit")}
     try:
         intake = intake_pb2_grpc.IntakeStub(channels["intake"])
-        works, after = {}, None
-        while after != "":  # in pages: one answer for every work of a large season runs past any deadline
-            page = await intake.ListSubmissions(intake_pb2.ListSubmissionsRequest(limit=REPLAY_PAGE, after=after or ""),
-                                                metadata=auditor)
-            works |= {s.id: {"status": s.status, "version": s.version, "title": s.draft.title,
-                             "category": s.draft.category} for s in page.submissions}
-            after = page.next_after
+        submissions = await _every_page(lambda after: intake.ListSubmissions(
+            intake_pb2.ListSubmissionsRequest(limit=REPLAY_PAGE, after=after), metadata=auditor), "submissions")
+        works = {s.id: {"status": s.status, "version": s.version, "title": s.draft.title,
+                        "category": s.draft.category} for s in submissions}
         review = review_pb2_grpc.ReviewStub(channels["review"])
-        queue = (await review.ListQueue(review_pb2.QueueRequest(view="all"), metadata=auditor)).cases
+        queue = await _every_page(lambda after: review.ListQueue(
+            review_pb2.QueueRequest(view="all", limit=REPLAY_PAGE, after=after), metadata=auditor), "cases")
         cases = {c.submission_id: {"status": c.status, "version": c.submission_version, "title": c.title,
                                    "category": c.category} for c in queue}
         scoring = scoring_pb2_grpc.ScoringStub(channels["scoring"])

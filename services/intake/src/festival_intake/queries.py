@@ -47,11 +47,7 @@ class IntakeQueries:
             filters["student_id"] = cause.account_id
         elif cause.role not in READERS:
             raise forbidden()
-        try:
-            rows, more = self.index.select(after=after, limit=limit, **filters)
-        except KeyError:
-            raise invalid("bad_page", "翻页位置无效：请从第一页重新开始。",
-                          "That page position is not a work of this list: start again from the first page.") from None
+        rows, more = self.index.select(after=after, limit=limit, **filters)
         return [self.read_only(uuid.UUID(row.id)) for row in rows], (rows[-1].id if more else "")
 
     def render_form(self, cause: Cause, submission_id: str, form: str) -> tuple[str, bytes]:

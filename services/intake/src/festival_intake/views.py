@@ -13,6 +13,7 @@ from typing import Any
 from eventsourcing.application import Application
 
 from festival_intake.domain.edition import EditionView
+from festival_kit import paging
 from festival_intake.domain.submission import DRAFT, RETURNED, SUBMITTED, WITHDRAWN, Submission
 
 # Which stored events change a row's status.
@@ -63,25 +64,14 @@ class SubmissionIndex:
 
     def select(self, after: str = "", limit: int = 0, **filters: str | None) -> tuple[list[Row], bool]:
         """Rows matching every non-empty filter (student_id, school_id, region_id, edition, status), oldest
-        first, starting after the row `after` (a page's last id; "" for the first page), at most `limit` (0: all);
-        and whether more match. A stranger `after` is a KeyError."""
+        first, in pages (festival_kit.paging: after a page's last id, at most `limit`, 0 for all); and whether
+        more match. A stranger `after` is bad_page."""
         self.catch_up()
         wanted = {k: v for k, v in filters.items() if v}
         with self._lock:  # another thread's catch_up must not grow the dict under this loop
-            rows = iter(list(self.rows.values()))
-        if after:
-            if after not in self.rows:
-                raise KeyError(after)
-            for row in rows:
-                if row.id == after:
-                    break
-        page = []
-        for row in rows:
-            if all(getattr(row, k) == v for k, v in wanted.items()):
-                if limit and len(page) == limit:
-                    return page, True
-                page.append(row)
-        return page, False
+            rows = list(self.rows.values())
+        return paging.page(rows, lambda row: row.id, lambda row: all(getattr(row, k) == v for k, v in wanted.items()),
+                           after, limit)
 
     def unfinished(self, edition: str) -> list[str]:
         """Ids of the edition's works that are still a draft or returned."""

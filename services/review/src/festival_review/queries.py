@@ -54,13 +54,15 @@ class ReviewQueries:
         return case, versions
 
     def queue(self, cause: Cause, view: str = "waiting", caller_school_id: str = "", caller_region_id: str = "",
-              **filters: str) -> list[ReviewCase]:
-        """An admin's queue: waiting for me, decided by me, or all in my scope; refused if not approved."""
+              after: str = "", limit: int = 0, **filters: str) -> tuple[list[ReviewCase], str]:
+        """A page of an admin's queue (waiting for me, decided by me, or all in my scope), in the order the works
+        reached review, after the case `after`, at most `limit` (0: all); and the id to ask after for the next
+        page ("" when this is the last). Refused if not approved."""
         in_scope(cause, self.reviewer(cause.account_id), caller_school_id, caller_region_id)
         if view and view not in VIEWS:
             raise refusals.unknown_view(view)
-        ids = self.index.catch_up().queue(cause.account_id, view or WAITING, **filters)
-        return [self.read_only(ReviewCase.id_for(i)) for i in ids]
+        ids, more = self.index.catch_up().queue(cause.account_id, view or WAITING, after, limit, **filters)
+        return [self.read_only(ReviewCase.id_for(i)) for i in ids], (ids[-1] if more else "")
 
     def region_table(self, cause: Cause, region_id: str, edition: str = "", as_filed: bool = False,
                      **scope: str) -> tuple[str, bytes, int]:

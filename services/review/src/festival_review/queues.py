@@ -13,6 +13,7 @@ from typing import Any
 
 from festival_events import contracts
 from festival_events.envelope import Envelope
+from festival_kit import paging
 from festival_kit.aggregate import envelope_of
 from festival_review.domain import history
 from festival_review.domain import stages as st
@@ -73,15 +74,21 @@ class ReviewLog:
     def account(self, account_id: str) -> dict[str, Any] | None:
         return next((r for r in self.reviewers.values() if r["account_id"] == account_id), None)
 
-    def queue(self, account_id: str, view: str = WAITING, **filters: str | None) -> list[str]:
-        """Submission ids in an account's queue, in the order they reached review; none if not approved."""
+    def queue(self, account_id: str, view: str = WAITING, after: str = "", limit: int = 0,
+              **filters: str | None) -> tuple[list[str], bool]:
+        """Submission ids in an account's queue, in the order they reached review, in pages (festival_kit.paging:
+        after a page's last id, at most `limit`, 0 for all); and whether more follow. None if not approved."""
         me = self.account(account_id)
         if me is None or me["status"] != "active":
-            return []
+            return [], False
         wanted = {k: v for k, v in filters.items() if v}
-        return [row.submission_id for row in self.rows.values()
-                if _in_scope(row, me) and _in_view(row, me, view)
-                and all(getattr(row, k) == v for k, v in wanted.items())]
+
+        def kept(row: Row) -> bool:
+            return (_in_scope(row, me) and _in_view(row, me, view)
+                    and all(getattr(row, k) == v for k, v in wanted.items()))
+
+        rows, more = paging.page(list(self.rows.values()), lambda row: row.submission_id, kept, after, limit)
+        return [row.submission_id for row in rows], more
 
     def select(self, **filters: Any) -> list[str]:
         """Submission ids whose rows match every filter (a tuple value means any of them)."""

@@ -49,7 +49,7 @@ class GetCaseRequest(_message.Message):
     def __init__(self, submission_id: _Optional[str] = ..., caller_school_id: _Optional[str] = ..., caller_region_id: _Optional[str] = ...) -> None: ...
 
 class QueueRequest(_message.Message):
-    __slots__ = ("view", "edition", "category", "status", "school_id", "region_id", "caller_school_id", "caller_region_id")
+    __slots__ = ("view", "edition", "category", "status", "school_id", "region_id", "caller_school_id", "caller_region_id", "limit", "after")
     VIEW_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     CATEGORY_FIELD_NUMBER: _ClassVar[int]
@@ -58,6 +58,8 @@ class QueueRequest(_message.Message):
     REGION_ID_FIELD_NUMBER: _ClassVar[int]
     CALLER_SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CALLER_REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
     view: str
     edition: str
     category: str
@@ -66,7 +68,9 @@ class QueueRequest(_message.Message):
     region_id: str
     caller_school_id: str
     caller_region_id: str
-    def __init__(self, view: _Optional[str] = ..., edition: _Optional[str] = ..., category: _Optional[str] = ..., status: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., caller_school_id: _Optional[str] = ..., caller_region_id: _Optional[str] = ...) -> None: ...
+    limit: int
+    after: str
+    def __init__(self, view: _Optional[str] = ..., edition: _Optional[str] = ..., category: _Optional[str] = ..., status: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., caller_school_id: _Optional[str] = ..., caller_region_id: _Optional[str] = ..., limit: _Optional[int] = ..., after: _Optional[str] = ...) -> None: ...
 
 class Creator(_message.Message):
     __slots__ = ("name", "grade", "school")
@@ -195,10 +199,12 @@ class Case(_message.Message):
     def __init__(self, submission_id: _Optional[str] = ..., edition: _Optional[str] = ..., submission_version: _Optional[int] = ..., student_id: _Optional[str] = ..., school_id: _Optional[str] = ..., region_id: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., theme: _Optional[str] = ..., synopsis: _Optional[str] = ..., creators: _Optional[_Iterable[_Union[Creator, _Mapping]]] = ..., advisors: _Optional[_Iterable[_Union[Advisor, _Mapping]]] = ..., files: _Optional[_Iterable[_Union[SubmittedFile, _Mapping]]] = ..., status: _Optional[str] = ..., submitted_at: _Optional[str] = ..., last_decision: _Optional[_Union[Decision, _Mapping]] = ..., inspection_verdict: _Optional[str] = ..., inspection: _Optional[_Iterable[_Union[InspectionNote, _Mapping]]] = ..., duplicate_of: _Optional[_Iterable[str]] = ..., school_name: _Optional[str] = ..., region_name: _Optional[str] = ..., category_name_zh: _Optional[str] = ..., voice_over: _Optional[str] = ..., subtitles: _Optional[str] = ...) -> None: ...
 
 class Queue(_message.Message):
-    __slots__ = ("cases",)
+    __slots__ = ("cases", "next_after")
     CASES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_AFTER_FIELD_NUMBER: _ClassVar[int]
     cases: _containers.RepeatedCompositeFieldContainer[Case]
-    def __init__(self, cases: _Optional[_Iterable[_Union[Case, _Mapping]]] = ...) -> None: ...
+    next_after: str
+    def __init__(self, cases: _Optional[_Iterable[_Union[Case, _Mapping]]] = ..., next_after: _Optional[str] = ...) -> None: ...
 
 class TimelineEntry(_message.Message):
     __slots__ = ("at", "kind", "decision", "inspection")

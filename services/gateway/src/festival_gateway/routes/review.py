@@ -18,7 +18,7 @@ from festival_gateway.convert_review import (
     LevelDecision, ProvinceDecision, caller_scope, disqualify_request, level_request, qualify_request,
 )
 from festival_gateway.deps import caller, services
-from festival_gateway.routes.common import PathId, QueryText, errors
+from festival_gateway.routes.common import PageAfter, PageLimit, PathId, QueryText, errors
 from festival_kit.errors import FestivalError, forbidden
 
 router = APIRouter(tags=["审核 / review"])
@@ -82,11 +82,14 @@ async def province(work_id: PathId, body: ProvinceDecision, who: Caller = Depend
     description="校级、地区、省级管理员的审核队列，可按类别、状态、学校筛选；审计只读全部。未通过审核的校级管理员"
     "没有队列（403 not_approved）。\n\n"
     "An admin's queue, filtered by category, status and school; auditors read everything (view=all). A school "
-    "admin whose registration is not approved has no queue (403 not_approved).",
+    "admin whose registration is not approved has no queue (403 not_approved).\n\n"
+    "按作品进入审核的先后分页：`next_after` 不为空时，以 `after=next_after` 再取下一页。\n\n"
+    "In pages, in the order the works reached review: while `next_after` is not empty, ask again with "
+    "`after=next_after`.",
 )
 async def queue(view: View = None, category: QueryText = "", status: QueryText = "", school_id: QueryText = "",
-                region_id: QueryText = "", edition: QueryText = "", who: Caller = Depends(caller),
-                svc: Services = Depends(services)) -> dict:
+                region_id: QueryText = "", edition: QueryText = "", limit: PageLimit = 100, after: PageAfter = "",
+                who: Caller = Depends(caller), svc: Services = Depends(services)) -> dict:
     scope.require_role(who.claims, scope.SCHOOL_ADMIN, scope.REGION_ADMIN, scope.PROVINCE_ADMIN, scope.AUDITOR)
     if who.claims.role == scope.AUDITOR:
         if view not in (None, "all"):
@@ -95,9 +98,9 @@ async def queue(view: View = None, category: QueryText = "", status: QueryText =
     filters = scope.works_filter(who.claims, "", school_id, region_id)
     request = review_pb2.QueueRequest(view=view or "waiting", edition=edition, category=category, status=status,
                                       school_id=filters["school_id"], region_id=filters["region_id"],
-                                      **caller_scope(who.claims))
+                                      limit=limit, after=after, **caller_scope(who.claims))
     reply = await svc.review.ListQueue(request, **who.call())
-    return {"view": request.view, "cases": [to_json(c) for c in reply.cases]}
+    return {"view": request.view, "cases": [to_json(c) for c in reply.cases], "next_after": reply.next_after}
 
 
 @router.get(

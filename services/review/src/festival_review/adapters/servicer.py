@@ -82,10 +82,11 @@ class ReviewServicer(review_pb2_grpc.ReviewServicer):
 
     @rpc
     def ListQueue(self, request: pb.QueueRequest, cause: Cause) -> pb.Queue:
-        cases = self.app.queue(cause, request.view, edition=request.edition, category=request.category,
-                               status=request.status, school_id=request.school_id, region_id=request.region_id,
-                               **_scope(request))
-        return pb.Queue(cases=self._cases(cases, cause))
+        cases, next_after = self.app.queue(cause, request.view, after=request.after, limit=request.limit,
+                                           edition=request.edition, category=request.category,
+                                           status=request.status, school_id=request.school_id,
+                                           region_id=request.region_id, **_scope(request))
+        return pb.Queue(cases=self._cases(cases, cause), next_after=next_after)
 
     @rpc
     def GetTimeline(self, request: pb.GetCaseRequest, cause: Cause) -> pb.Timeline:

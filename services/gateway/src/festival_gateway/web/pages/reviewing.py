@@ -6,6 +6,8 @@ review service's answer to the API's own routes; the page never decides it.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -25,20 +27,25 @@ DECIDES = {scope.SCHOOL_ADMIN: "awaiting_school", scope.REGION_ADMIN: "awaiting_
            scope.PROVINCE_ADMIN: "awaiting_province"}
 LEVEL_CALLS = {scope.SCHOOL_ADMIN: review.school, scope.REGION_ADMIN: review.region}
 VIEWS = ("waiting", "decided", "all")
+QUEUE_PAGE = 50  # works a queue page shows: a province's queue holds thousands, a school laptop is slow
 
 
 @router.get("/queue")
 async def queue(request: Request, view: str = "", category: str = "", status: str = "",
-                school_id: str = "") -> Response:
+                school_id: str = "", after: str = "") -> Response:
     who = session.page_caller(request)
     auditor = who.claims.role == scope.AUDITOR
     view = "all" if auditor else (view if view in VIEWS else "waiting")
-    answer = await review.queue(view, category, status, school_id, "", "", who, services(request))
+    answer = await review.queue(view, category, status, school_id, "", "", QUEUE_PAGE, after[:64], who,
+                                services(request))
     region = who.claims.region_id if who.claims.role == scope.REGION_ADMIN else ""  # a school admin has one school
     schools = (await catalogue.schools(region, who, services(request)))["schools"] if region else []
     filters = {"view": view, "category": category, "status": status, "school_id": school_id}
+    kept = {k: v for k, v in filters.items() if v}
+    pages = {"next": f"?{urlencode({**kept, 'after': answer['next_after']})}" if answer["next_after"] else "",
+             "first": f"?{urlencode(kept)}" if after else ""}
     return page(request, "queue.html", cases=answer["cases"], filters=filters, edition=await edition(request),
-                schools=schools, auditor=auditor)
+                schools=schools, auditor=auditor, pages=pages)
 
 
 async def _optional(call) -> dict | None:
