@@ -69,6 +69,9 @@ class RequestGuard:
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send, status: dict) -> None:
         try:
+            if _bodiless(scope):  # nothing to limit or read ahead: most requests, every read
+                await self.app(scope, receive, send)
+                return
             body = await self._read_body(scope, receive)
             if body is None:
                 await self._too_large(scope)(scope, receive, send)
@@ -103,6 +106,13 @@ class RequestGuard:
             chunks.append(chunk)
             more = message.get("more_body", False)
         return b"".join(chunks)
+
+
+def _bodiless(scope: Scope) -> bool:
+    """A GET or HEAD with neither Content-Length nor Transfer-Encoding: no body follows (RFC 9112 6.3)."""
+    if scope["method"] not in ("GET", "HEAD"):
+        return False
+    return not any(name in (b"content-length", b"transfer-encoding") for name, _ in scope["headers"])
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from dataclasses import dataclass
+
+import orjson
+from fastapi import APIRouter, Depends, Request, Response
 
 from festival.intake.v1 import intake_pb2
 from festival_gateway import scope
@@ -62,26 +65,42 @@ async def list_works(status: QueryText = "", edition: QueryText = "", student_id
 
 
 @router.get(
-    "/{work_id}", summary="作品详情 / A work", responses=errors(401, 403, 404),
+    "/{work_id}", summary="作品详情 / A work", responses=errors(401, 403, 404), response_model=dict,
     description="不在您权限范围内的作品返回 403。\n\nA work outside your scope answers 403.",
 )
-async def get_work(work_id: PathId, request: Request, who: Caller = Depends(caller)) -> dict:
-    return await read_work(request, who, work_id)
+async def get_work(work_id: PathId, request: Request, who: Caller = Depends(caller)) -> Response:
+    # The JSON as it was encoded when the work was read: a student's page polls it while the files are inspected.
+    return Response((await _read(request, who, work_id)).encoded, media_type="application/json")
+
+
+@dataclass(frozen=True)
+class Read:
+    """A work as intake answered it: where it belongs, its JSON, and that JSON encoded once."""
+
+    placed: scope.Placed
+    body: dict
+    encoded: bytes
 
 
 async def read_work(request: Request, who: Caller, work_id: str) -> dict:
-    """The work as JSON, if the caller may read it: from the works this replica read while the log says they
-    have not changed (works_cache), else from intake. The scope check is the gateway's own either way, and
-    intake refuses no reader the gateway lets through. The dict is shared with other readers: never change it."""
+    """The work as JSON, if the caller may read it. The dict is shared with other readers: never change it."""
+    return (await _read(request, who, work_id)).body
+
+
+async def _read(request: Request, who: Caller, work_id: str) -> Read:
+    """From the works this replica read while the log says they have not changed (works_cache), else from
+    intake. The scope check is the gateway's own either way, and intake refuses no reader the gateway lets
+    through."""
     svc = request.app.state.services
-    placed, body = await request.app.state.works.read(work_id.lower(), lambda: _answer(svc, who, work_id))
-    scope.check_read_work(who.claims, placed)
-    return body
+    read = await request.app.state.works.read(work_id.lower(), lambda: _answer(svc, who, work_id))
+    scope.check_read_work(who.claims, read.placed)
+    return read
 
 
-async def _answer(svc: Services, who: Caller, work_id: str) -> tuple[scope.Placed, dict]:
+async def _answer(svc: Services, who: Caller, work_id: str) -> Read:
     work = await fetch(svc, who, work_id)
-    return scope.Placed(work.student_id, work.school_id, work.region_id), to_json(work)
+    body = to_json(work)
+    return Read(scope.Placed(work.student_id, work.school_id, work.region_id), body, orjson.dumps(body))
 
 
 @router.put(
