@@ -30,11 +30,12 @@ _NEW_ACCOUNT = ("weak_password", "invalid_display_name")
 # invalid_reason also refuse Unicode format and unassigned characters and names NFKC folds longer, which a
 # JSON-schema pattern cannot name; reason_required, reason_codes_not_allowed and bad_name (an honour names a
 # person, not a unit) depend on another field's value; bad_tree_sizes on the log's current size; bad_page on the
-# list's content (a page starts after a work that exists); unknown_slot on the edition's file slots;
+# list's content (a page starts after a work or case that exists); unknown_slot on the edition's file slots;
 # files_missing on the work's state (a draft is submitted once its files are in).
 SEMANTIC: dict[str, tuple[str, ...]] = {
     "POST /works": _EDITION_DRAFT,
     "GET /works": ("bad_page",),
+    "GET /review/queue": ("bad_page",),
     "PUT /works/{work_id}": _EDITION_DRAFT,
     "POST /accounts/students": _NEW_ACCOUNT,
     "POST /accounts/school-admins": (*_NEW_ACCOUNT, "invalid_school_name"),
