@@ -5,14 +5,18 @@ a second, sign-ups limited per address, security headers on every answer and All
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import httpx
 import pytest
 
+from festival_cli.infra import Managed, spawn, start_nats
 from festival_gateway import create_app
 from festival_gateway.sessions import SIGN_UPS
+from festival_gateway.tokens import Tokens
 from festival_registry.demo import PASSWORD
 
 SECRET = "gateway-sessions-secret-long-enough-for-hs256"
@@ -138,3 +142,43 @@ async def test_a_405_names_every_method_of_a_path_with_several_routes(replicas):
     first, _ = replicas
     wrong = await first.delete("/works")
     assert wrong.status_code == 405 and wrong.headers["allow"] == "GET, POST"
+
+
+async def test_a_replica_started_while_jetstream_does_not_answer_takes_no_token_until_it_does(platform, tmp_path,
+                                                                                                 fresh_ports):
+    """NATS up without JetStream (as a just restarted or leaderless cluster answers): logins work, every token is
+    refused with 503 at once rather than taken unchecked; once JetStream answers, the replica loads what ends
+    tokens and takes them, and one logged out before is refused."""
+    ports = fresh_ports()
+    plain = Managed("nats-plain", spawn([str(Path(sys.executable).parent / "nats-server"), "-a", "127.0.0.1",
+                                         "-p", str(ports.of("nats"))], tmp_path / "plain.log"), tmp_path / "plain.log")
+    url = f"nats://127.0.0.1:{ports.of('nats')}"
+    app = create_app(replace(platform.settings, nats_url=url), SECRET)
+    server = None
+    try:
+        await app.state.sessions.start()  # connects (the plain server is up or soon is) and finds no JetStream
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway") as client:
+            token = (await client.post("/auth/login", json=login("demo-auditor"))).json()["token"]
+            logged_out = (await client.post("/auth/login", json=login("demo-auditor"))).json()["token"]
+            answer = await client.get("/me", headers={"Authorization": f"Bearer {token}"})
+            assert (answer.status_code, answer.json()["code"]) == (503, "service_unavailable"), answer.text
+            plain.stop()
+            server = start_nats(tmp_path, ports)  # the same address, now with JetStream
+            other = create_app(replace(platform.settings, nats_url=url), SECRET)  # a healthy replica logs one out
+            await other.state.sessions.start()
+            await other.state.sessions.revoke(Tokens(SECRET).verify(logged_out).token_id)
+            await other.state.sessions.stop()
+            await other.state.services.close()
+            started = time.monotonic()
+            while (answer := await client.get("/me", headers={"Authorization": f"Bearer {token}"})).status_code == 503:
+                assert time.monotonic() - started < 30, "the replica never opened its buckets"
+                await asyncio.sleep(0.2)
+            assert answer.status_code == 200, answer.text
+            refused = await client.get("/me", headers={"Authorization": f"Bearer {logged_out}"})
+            assert (refused.status_code, refused.json()["code"]) == (401, "token_revoked")
+    finally:
+        await app.state.sessions.stop()
+        await app.state.services.close()
+        plain.stop()
+        if server is not None:
+            server.stop()

@@ -47,6 +47,8 @@ class _SignedIn(HTTPBearer):
         claims = issuer.verify(credentials.credentials)
         shared = request.app.state.sessions
         if not shared.ready.is_set():  # just started: the logged-out tokens and ended sessions are still loading
+            if shared.unreachable:  # and JetStream does not answer: no use waiting
+                raise service_unavailable()
             try:
                 await asyncio.wait_for(shared.ready.wait(), READY_WAIT_S)
             except TimeoutError:

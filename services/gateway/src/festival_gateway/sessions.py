@@ -13,8 +13,10 @@ account's sessions (a suspension, a new password: `AccountSuspended` and `Passwo
 session generation, and a token names the generation it was issued in): verifying a request costs no call. A
 replica just started takes no token until both are in memory (`ready`).
 
-Without NATS the limits are not enforced (logged), and logins keep working: the platform is then down for
-writing anyway, and a locked-out province at 2 a.m. is worse.
+When NATS goes away later the limits are not enforced (logged), and logins keep working: the platform is then
+down for writing anyway, and a locked-out province at 2 a.m. is worse. A replica that starts while JetStream
+does not answer takes no token (503) until it has loaded what ends them: it tries again, and it never takes
+"cannot read" for "nothing logged out".
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from festival_kit.jetstream import replicas
 
 log = structlog.get_logger()
 CONNECT_TIMEOUT_S = 2.0
+OPEN_FIRST_WAIT_S, OPEN_MOST_WAIT_S = 0.5, 5.0  # between tries at opening the buckets, doubling
 
 
 class TooManyAttempts(FestivalError):
@@ -129,6 +132,7 @@ class Sessions:
         self.revoked: set[str] = set()
         self.revoked_kv = None
         self.generations: dict[str, int] = {}  # account id -> the session generation in force
+        self._open: asyncio.Task | None = None
         self._watch: asyncio.Task | None = None
         self._follow: asyncio.Task | None = None
         self._turns: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -138,6 +142,7 @@ class Sessions:
         self.ready = asyncio.Event()
         self.ready.set()
         self._loading = {"revocations", "registry"}
+        self.unreachable = False  # the buckets could not be opened yet: a token is refused at once, not after a wait
 
     def _loaded(self, what: str) -> None:
         self._loading.discard(what)
@@ -166,24 +171,47 @@ class Sessions:
             yield failed
 
     async def start(self) -> None:
+        """Connect (waiting for NATS as long as it takes), open the buckets, and load the logged-out tokens and
+        the registry's events in the background; until they are in memory no token is taken. A JetStream that
+        does not answer yet (just restarted, a cluster electing its leader) is tried again until it does, never
+        taken for "nothing to check"."""
         if not self.urls:
             log.warning("gateway.sessions_without_nats")
             return
+        self.nc = await nats.connect(servers=self.urls, connect_timeout=CONNECT_TIMEOUT_S,
+                                     max_reconnect_attempts=-1, name="gateway-sessions")
+        self.ready.clear()  # uvicorn serves nothing before start() returns: no request saw it set
+        js = self.nc.jetstream()
+        if not await self._opened(js):  # the first try before serving: a request right after start is counted
+            self._open = asyncio.create_task(self._open_until_done(js))
+
+    async def _opened(self, js) -> bool:
         try:
-            self.nc = await nats.connect(servers=self.urls, connect_timeout=CONNECT_TIMEOUT_S,
-                                         max_reconnect_attempts=-1, name="gateway-sessions")
-            js = self.nc.jetstream()
             for limit in LIMITS:
-                self.counters[limit.bucket] = Counter(await _bucket(js, limit.bucket, limit.window_s), limit)
-            self.revoked_kv = await _bucket(js, REVOKED_BUCKET, self.token_lifetime_s + 60)
-            self.ready.clear()  # uvicorn serves nothing before start() returns: no request saw it set
-            self._watch = asyncio.create_task(self._follow_revocations())
-            self._follow = asyncio.create_task(self._follow_registry(js))
-        except Exception:  # noqa: BLE001 - no NATS: limits are off, said loudly; logins keep working
-            log.exception("gateway.sessions_unavailable")
+                if limit.bucket not in self.counters:
+                    self.counters[limit.bucket] = Counter(await _bucket(js, limit.bucket, limit.window_s), limit)
+            if self.revoked_kv is None:
+                self.revoked_kv = await _bucket(js, REVOKED_BUCKET, self.token_lifetime_s + 60)
+        except Exception:  # noqa: BLE001 - JetStream not answering yet: tokens are refused (503) meanwhile
+            self.unreachable = True
+            log.warning("gateway.sessions_waiting_for_jetstream", exc_info=True)
+            return False
+        self.unreachable = False
+        self._watch = asyncio.create_task(self._follow_revocations())
+        self._follow = asyncio.create_task(self._follow_registry(js))
+        return True
+
+    async def _open_until_done(self, js) -> None:
+        wait = OPEN_FIRST_WAIT_S
+        while True:
+            await asyncio.sleep(wait)
+            if await self._opened(js):
+                log.info("gateway.sessions_opened")
+                return
+            wait = min(wait * 2, OPEN_MOST_WAIT_S)
 
     async def stop(self) -> None:
-        for task in (self._watch, self._follow):
+        for task in (self._open, self._watch, self._follow):
             if task:
                 task.cancel()
         if self.nc:
