@@ -26,11 +26,15 @@ from festival_kit.ports import Ports  # noqa: E402
 from festival_kit.relay import Relay  # noqa: E402
 
 
+async def stream_made(url: str) -> None:
+    nc = await nats.connect(url)
+    await jetstream.ensure_stream(nc.jetstream())
+    await nc.close()
+
+
 async def relay_rate(url: str, app: CounterApp, total: int, key: str) -> float:
     nc = await nats.connect(url)
-    js = nc.jetstream()
-    await jetstream.ensure_stream(js)
-    relay = Relay(app, js)
+    relay = Relay(app, nc.jetstream())
     relay.key = key  # a position of its own each round
     started = time.perf_counter()
     while await relay.pump():
@@ -77,6 +81,7 @@ async def main(counters: int, rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         with start_nats(data, Ports(23000)) as server:
+            await stream_made(server.url)  # before any loop: the bare ones publish to it, they do not make it
             for round_ in range(rounds):
                 app = CounterApp(env=sqlite_env(data / f"store-{round_}.sqlite"))
                 fill(app, counters=counters, increments=increments)
