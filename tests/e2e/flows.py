@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 import nats
@@ -98,10 +99,19 @@ def prepared_work(client: httpx.Client, auth: dict, film: bytes, cover: bytes, t
     return work_id
 
 
+def inspected(client: httpx.Client, auth: dict, work_id: str, timeout: float = 120.0) -> list[dict]:
+    """Wait until every file of the work shows a finished inspection; returns the files (fails after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        files = client.get(f"/works/{work_id}", headers=auth).json()["files"]
+        if all(f["inspection"]["status"] == "completed" for f in files):
+            return files
+        assert time.monotonic() < deadline, files
+        time.sleep(0.5)
+
+
 def submit_when_inspected(client: httpx.Client, auth: dict, work_id: str, timeout: float = 120.0) -> dict:
     """Submit once media inspection has finished with the files (intake refuses while it runs)."""
-    import time
-
     deadline, body = time.monotonic() + timeout, consent(client)
     while True:
         reply = client.post(f"/works/{work_id}/submit", json=body, headers=auth)

@@ -4,7 +4,6 @@ voice-over is in a dialect: it submits only once subtitles are declared and the 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from pathlib import Path
@@ -14,20 +13,9 @@ import pytest
 
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import media  # noqa: E402
-from flows import DRAFT, consent, login, submit_when_inspected, upload, wait_for_events  # noqa: E402
+from flows import DRAFT, consent, inspected, login, submit_when_inspected, upload, wait_for_events  # noqa: E402
 
 from festival_events.envelope import chain_problems  # noqa: E402
-
-
-async def inspected(client: httpx.Client, auth: dict, work_id: str, timeout: float = 120.0) -> None:
-    """Wait until every file of the work shows a completed inspection that failed nothing."""
-    async with asyncio.timeout(timeout):
-        while True:
-            files = client.get(f"/works/{work_id}", headers=auth).json()["files"]
-            if all(f["inspection"]["status"] == "completed" for f in files):
-                assert all(f["inspection"]["verdict"] in ("pass", "warn") for f in files), files
-                return
-            await asyncio.sleep(0.5)
 
 
 @pytest.mark.timeout(600)
@@ -49,7 +37,8 @@ async def test_student_submits_a_work_and_its_events_are_on_the_log(stack, tmp_p
         assert pdf.content.startswith(b"%PDF")
         upload(client, auth, work_id, form, f"{form}-signed.pdf", pdf.content)  # "signed and stamped"
 
-    await inspected(client, auth, work_id)  # the workers check every file before the work can be submitted
+    files = inspected(client, auth, work_id)  # the workers check every file before the work can be submitted
+    assert all(f["inspection"]["verdict"] in ("pass", "warn") for f in files), files
     film_checks = {c["id"]: c for f in client.get(f"/works/{work_id}", headers=auth).json()["files"]
                    if f["slot"] == "film" for c in f["inspection"]["checks"]}
     assert film_checks["subtitle_track"]["measured"] == 0  # media-inspection says the film carries no track

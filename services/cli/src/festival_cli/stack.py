@@ -64,8 +64,13 @@ def service_env(settings: Settings, data_dir: Path, nats_url: str, s3: infra.S3S
     }
 
 
+def module_of(name: str) -> str:
+    """The Python module a service runs as (`python -m <module>`)."""
+    return MODULES.get(name) or "festival_" + name.replace("-", "_")
+
+
 def start_service(name: str, env: dict, data_dir: Path, module: str = "") -> infra.Managed:
-    module = module or MODULES.get(name) or "festival_" + name.replace("-", "_")
+    module = module or module_of(name)
     log_path = data_dir / "logs" / f"{name}.log"
     return infra.Managed(name, infra.spawn([sys.executable, "-m", module], log_path, env=env), log_path, env)
 
